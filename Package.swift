@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "LedgerOpsPackage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ledgerops", targets: ["LedgerOps"]),
+        .executable(name: "ledgerops-bench", targets: ["Bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "Core", swiftSettings: swiftSettings),
+        .target(
+            name: "Store",
+            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Ledger",
+            dependencies: ["Core", "Store", "Yams"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "LedgerOps",
+            dependencies: ["Core", "Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "Bench",
+            dependencies: ["Core", "Store", "Ledger"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
+        .testTarget(name: "LedgerTests", dependencies: ["Core", "Store", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,89 @@
+import Core
+import Store
+
+/// Posts entries inside one store transaction, loading the administration's context once for many entries.
+struct PostingSession {
+    let tx: StoreTransaction
+    let admin: String
+    private(set) var context: PostingContext
+
+    init(tx: StoreTransaction, admin: String) throws {
+        guard let administration = try tx.administration(admin) else {
+            throw LedgerError.notFound("administration \(admin) does not exist")
+        }
+        self.tx = tx
+        self.admin = admin
+        do {
+            context = try PostingContext(
+                administration: administration, accounts: try tx.accounts(admin), journals: try tx.journals(admin),
+                vatCodes: try tx.vatCodes(admin), costCentres: try tx.costCentres(admin),
+                relations: try tx.relations(admin), periods: try tx.fiscalYears(admin).flatMap(\.periods))
+        } catch let error as CoreError { throw LedgerError(error) }
+    }
+
+    /// Lets the year-end carry-forward post balances of accounts deactivated during the year.
+    mutating func allowInactiveAccounts() {
+        for code in context.accounts.keys { context.accounts[code]?.active = true }
+    }
+
+    /// The outcome of a post: the entry, and whether it was new or an idempotent replay.
+    struct Result {
+        var entry: PostedEntry
+        var created: Bool
+    }
+
+    /// Validates and writes one entry: lines, maintained balances and open items.
+    func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
+        if let source = draft.source, let reference = draft.reference,
+           let existing = try tx.entry(admin, source: source, reference: reference)
+        {
+            try Self.checkReplay(draft, matches: existing, base: context.administration.currency)
+            return Result(entry: existing, created: false)
+        }
+        let (period, lines) = try PostingRules.validate(draft, in: context)
+        let number = try tx.reserveEntryNumber(admin)
+        var entry = PostedEntry(
+            id: 0, administration: admin, number: number, journal: draft.journal, date: draft.date, year: period.year,
+            period: period.number, description: draft.description, source: draft.source, reference: draft.reference,
+            kind: draft.kind, reversalOf: reversalOf, reversedBy: nil, lines: lines)
+        entry.id = try tx.insert(entry)
+        for line in lines {
+            try tx.addToBalance(admin, year: period.year, period: period.number, account: line.account,
+                                costCentre: line.costCentre, amount: line.amount)
+            if touchOpenItems { try applyToOpenItems(line, of: entry) }
+        }
+        return Result(entry: entry, created: true)
+    }
+
+    /// A control-account line opens an item for its relation and invoice, or settles (part of) the existing one.
+    private func applyToOpenItems(_ line: PostedLine, of entry: PostedEntry) throws {
+        guard let account = context.accounts[line.account], let role = account.control, role.needsRelation,
+              let relationNumber = line.relation
+        else { return }
+        let invoice = line.invoice ?? "#\(entry.number)"
+        if let item = try tx.openItem(admin, account: account.code, relation: relationNumber, invoice: invoice) {
+            try tx.settle(openItem: item.id, amount: line.amount, entry: entry.id, line: line.number, date: entry.date)
+        } else {
+            let terms = context.relations[relationNumber]?.paymentTermDays ?? 30
+            let item = OpenItem(id: 0, relation: relationNumber, side: role == .receivables ? .receivable : .payable,
+                                account: account.code, invoice: invoice, date: entry.date,
+                                dueDate: line.dueDate ?? entry.date.adding(days: terms), original: line.amount,
+                                outstanding: line.amount)
+            _ = try tx.insert(item, admin: admin)
+        }
+    }
+
+    /// A replay must carry the same content; a different entry under a used key is an error, not a silent no-op.
+    static func checkReplay(_ draft: EntryDraft, matches existing: PostedEntry, base: CurrencyCode) throws {
+        let sameLines = draft.lines.count == existing.lines.count
+            && zip(draft.lines, existing.lines).allSatisfy { d, p in
+                d.account == p.account && (p.foreignAmount ?? p.amount) == d.amount && d.relation == p.relation
+                    && d.invoice == p.invoice && d.costCentre == p.costCentre
+            }
+        guard sameLines, draft.date == existing.date, draft.journal == existing.journal else {
+            throw LedgerError("idempotency-conflict", "reference",
+                              "\(draft.source ?? "")/\(draft.reference ?? "") was already used for entry "
+                                + "\(existing.number) with different content; use a new reference")
+        }
+    }
+}

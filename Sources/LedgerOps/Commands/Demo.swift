@@ -1,0 +1,56 @@
+import ArgumentParser
+import Core
+import Foundation
+import Ledger
+
+/// `ledgerops demo`: fills the workspace with deterministic demo administrations.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create demo administrations with a year of books.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "How many administrations (spread over the mkb, landbouw and horeca clusters).")
+    var administrations = 30
+
+    @Option(help: "Seed: the same seed gives the same books.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Fiscal year to generate (default: the year of today).")
+    var year: Int?
+
+    @Flag(help: "Create the workspace first when it does not exist.")
+    var initialize = false
+
+    func run() async throws {
+        try await face {
+            let report = try await Demo.generate(global: global, count: administrations, seed: seed, year: year,
+                                                 createWorkspace: initialize)
+            print("Created \(report.administrations.count) administrations: \(report.entries) entries, "
+                + "\(report.lines) lines, \(report.bankLines) bank statement lines")
+        }
+    }
+
+    static func generate(global: GlobalOptions, count: Int, seed: UInt64, year: Int?, createWorkspace: Bool,
+                         quiet: Bool = false) async throws -> DemoGenerator.Report {
+        let today = try global.todayDate()
+        let workspace: Workspace
+        if createWorkspace, (try? global.openWorkspace()) == nil {
+            workspace = try Workspace.initialize(global.workspacePath, templatesFrom: try ProjectFiles.locate())
+        } else {
+            workspace = try global.openWorkspace()
+        }
+        let chart = try ChartLoader.load(directory: workspace.baseChartDirectory)
+        let demoYear = year ?? today.year
+        let through = demoYear == today.year ? today : try LocalDate(year: demoYear, month: 12, day: 31)
+        let generator = DemoGenerator(ledger: workspace.ledger, chart: chart)
+        let isTerminal = isatty(2) != 0 && !quiet
+        return try await generator.run(
+            .init(administrations: count, seed: seed, year: demoYear, through: through),
+            progress: { done, total in
+                if isTerminal {
+                    FileHandle.standardError.write(Data("\r  demo: \(done)/\(total) administrations".utf8))
+                    if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                }
+            })
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Core
+import Foundation
+import Ledger
+
+/// `ledgerops init`: creates a workspace seeded with the project's templates.
+struct Init: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a workspace (database, templates, settings).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Workspace folder (default: --workspace, $LEDGEROPS_WORKSPACE or ./workspace).")
+    var directory: String?
+
+    @Option(help: "Folder holding the project's templates/ and clusters/ (default: found next to the executable).")
+    var templates: String?
+
+    func run() async throws {
+        try await face {
+            let dir = directory ?? global.workspacePath
+            let source = try templates ?? ProjectFiles.locate()
+            _ = try Workspace.initialize(dir, templatesFrom: source)
+            print("Created workspace \(dir) (templates from \(source)/templates)")
+        }
+    }
+}
+
+/// Finds the project's own files (templates/) when no path is given: the current folder, else up from the binary.
+enum ProjectFiles {
+    static func locate() throws -> String {
+        let fm = FileManager.default
+        var candidates = [fm.currentDirectoryPath]
+        var dir = (CommandLine.arguments[0] as NSString).resolvingSymlinksInPath
+        if !dir.hasPrefix("/") { dir = (fm.currentDirectoryPath as NSString).appendingPathComponent(dir) }
+        for _ in 0..<6 {
+            dir = (dir as NSString).deletingLastPathComponent
+            candidates.append(dir)
+        }
+        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent("templates/base/accounts.csv")) {
+            return c
+        }
+        throw LedgerError("missing-file", "templates", "cannot find the project's templates/ folder; pass --templates DIR")
+    }
+}

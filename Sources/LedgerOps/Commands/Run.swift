@@ -1,0 +1,41 @@
+import ArgumentParser
+import Core
+import Foundation
+import Ledger
+
+/// `ledgerops run`: the main job. Creates the workspace and demo when missing, then reports on it.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The main job: set up the workspace (with demo data when empty) and report on it.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Demo administrations to create when the workspace is empty.") var administrations = 300
+    @Option(help: "Demo seed.") var seed: UInt64 = 2026
+
+    func run() async throws {
+        try await face {
+            let today = try global.todayDate()
+            if (try? global.openWorkspace()) == nil {
+                print("Creating workspace \(global.workspacePath) with \(administrations) demo administrations…")
+                let started = ContinuousClock.now
+                let report = try await Demo.generate(global: global, count: administrations, seed: seed, year: nil,
+                                                     createWorkspace: true)
+                print("  \(report.administrations.count) administrations, \(report.entries) entries, \(report.lines) "
+                    + "lines in \(ContinuousClock.now - started)")
+            }
+            let ledger = try global.openWorkspace().ledger
+            let admins = try await ledger.administrations()
+            guard let first = admins.first else { return print("The workspace has no administrations yet.") }
+            var byCluster: [String: Int] = [:]
+            for a in admins { byCluster[a.cluster ?? "-", default: 0] += 1 }
+            print("Workspace \(global.workspacePath): \(admins.count) administrations ("
+                + byCluster.keys.sorted().map { "\($0) \(byCluster[$0]!)" }.joined(separator: ", ") + ")\n")
+            let calendar = try FiscalCalendar(startMonth: first.fiscalYearStart)
+            let year = calendar.fiscalYear(containing: today)
+            let tb = try await ledger.trialBalance(first.id, from: calendar.startOfYear(year), to: today)
+            print(TrialBalanceOutput.render(tb, format: .table))
+            print("")
+            print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Core
+import Foundation
+import Ledger
+import Store
+
+/// Options every command takes: where the workspace is, and what day it is.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Workspace folder (default: $LEDGEROPS_WORKSPACE, else ./workspace).")
+    var workspace: String?
+
+    @Option(name: .long, help: "Treat this day (YYYY-MM-DD) as today instead of the system date.")
+    var today: String?
+
+    var workspacePath: String {
+        workspace ?? ProcessInfo.processInfo.environment["LEDGEROPS_WORKSPACE"] ?? "workspace"
+    }
+
+    func openWorkspace() throws -> Workspace { try Workspace.open(workspacePath) }
+
+    /// The injected day: `--today`, else the system clock's UTC date. Only the face reads the clock.
+    func todayDate() throws -> LocalDate {
+        if let today { return try LocalDate(parsing: today, field: "--today") }
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return try LocalDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}
+
+/// Runs a command body, printing any error as a bookkeeper-readable line on stderr and exiting non-zero.
+func face(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data(("error: " + describe(error) + "\n").utf8))
+        throw ExitCode(1)
+    }
+}
+
+func describe(_ error: any Error) -> String {
+    switch error {
+    case let e as LedgerError: e.description
+    case let e as CoreError: e.description
+    case let e as StoreError: e.description
+    default: String(describing: error)
+    }
+}
+
+func parseDate(_ text: String?, field: String) throws -> LocalDate? {
+    guard let text else { return nil }
+    return try LocalDate(parsing: text, field: field)
+}
+
+/// Prints a value as pretty, key-sorted JSON.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `ledgerops`: GitOps for the administrations of an accounting bureau.
+@main
+struct LedgerOpsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledgerops",
+        abstract: "GitOps for the administrations of an accounting bureau.",
+        subcommands: [
+            Init.self, Demo.self, Run.self, Admin.self, RelationCommand.self, Post.self, Reverse.self,
+            ReportCommand.self, LedgerCommand.self, OpenItems.self, PeriodCommand.self, YearCommand.self,
+            CloseYear.self,
+        ])
+}

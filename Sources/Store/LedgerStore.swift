@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+
+/// The workspace database: one SQLite file in WAL mode, with foreign keys on and a busy timeout.
+///
+/// Owns the connection pool; every read and write goes through a typed `StoreTransaction`.
+public final class LedgerStore: Sendable {
+    /// The file name inside a workspace directory.
+    public static let fileName = "ledgerops.sqlite"
+
+    private let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating when missing) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot open the workspace database \(path): \(error)")
+        }
+        self.path = path
+    }
+
+    /// Opens `DIR/ledgerops.sqlite`.
+    public convenience init(workspace directory: String) throws(StoreError) {
+        try self.init(path: (directory as NSString).appendingPathComponent(LedgerStore.fileName))
+    }
+
+    /// Runs `body` in one write transaction: everything it does commits together or not at all.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Runs `body` against a consistent snapshot.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await pool.read { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// The applied migration identifiers, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await pool.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// Row counts of every ledger table, so tests can check that a rejected write left nothing behind.
+    public func tableCounts() async throws -> [String: Int] {
+        try await pool.read { db in
+            var counts: [String: Int] = [:]
+            for table in Schema.ledgerTables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+}

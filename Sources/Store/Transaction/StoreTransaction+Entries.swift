@@ -1,0 +1,98 @@
+public import Core
+import GRDB
+
+extension StoreTransaction {
+    /// The entry posted earlier under this idempotency key, if any.
+    public func entry(_ admin: String, source: String, reference: String) throws -> PostedEntry? {
+        guard let r = try row("SELECT * FROM entry WHERE admin_id = ? AND source = ? AND reference = ?",
+                              [admin, source, reference])
+        else { return nil }
+        return try entry(from: r)
+    }
+
+    public func entry(_ admin: String, number: Int64) throws -> PostedEntry? {
+        guard let r = try row("SELECT * FROM entry WHERE admin_id = ? AND number = ?", [admin, number]) else {
+            return nil
+        }
+        return try entry(from: r)
+    }
+
+    public func entry(id: Int64) throws -> PostedEntry? {
+        guard let r = try row("SELECT * FROM entry WHERE id = ?", [id]) else { return nil }
+        return try entry(from: r)
+    }
+
+    /// Every entry of an administration in number order (for checks and exports).
+    public func entries(_ admin: String) throws -> [PostedEntry] {
+        let lineRows = try rows("""
+            SELECT l.* FROM entry_line l JOIN entry e ON e.id = l.entry_id
+            WHERE e.admin_id = ? ORDER BY l.entry_id, l.line_no
+            """, [admin])
+        var linesByEntry: [Int64: [PostedLine]] = [:]
+        for r in lineRows { linesByEntry[r["entry_id"], default: []].append(try Self.line(from: r)) }
+        return try rows("SELECT * FROM entry WHERE admin_id = ? ORDER BY number", [admin]).map { r in
+            try Self.entryHeader(from: r, lines: linesByEntry[r["id"]] ?? [])
+        }
+    }
+
+    /// Writes an entry and its lines (the id and number given are ignored/used as is); returns the new id.
+    public func insert(_ e: PostedEntry) throws -> Int64 {
+        try execute("""
+            INSERT INTO entry (admin_id, number, journal, date, year, period, description, source, reference, kind,
+                reversal_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [e.administration, e.number, e.journal, e.date.description, e.year, e.period, e.description,
+                  e.source, e.reference, e.kind.rawValue, e.reversalOf])
+        let id = lastInsertedRowID
+        let date = e.date.description
+        for l in e.lines {
+            try execute("""
+                INSERT INTO entry_line (entry_id, line_no, admin_id, date, year, period, account, amount, currency,
+                    foreign_amount, rate, vat_code, vat_amount, relation, cost_centre, invoice, due_date, description)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [id, l.number, e.administration, date, e.year, e.period, l.account, l.amount, l.currency?.code,
+                      l.foreignAmount, l.rate?.description, l.vatCode, l.vatAmount, l.relation, l.costCentre,
+                      l.invoice, l.dueDate?.description, l.description])
+        }
+        return id
+    }
+
+    /// Records that `id` was reversed by `reversal`; the database refuses a second reversal.
+    public func markReversed(id: Int64, by reversal: Int64) throws {
+        try execute("UPDATE entry SET reversed_by = ? WHERE id = ?", [reversal, id])
+    }
+
+    /// Lines of one account between two dates inclusive, in date and entry order, with their entry's header.
+    public func accountLines(_ admin: String, account: String, from: LocalDate, to: LocalDate)
+        throws -> [(entry: Int64, kind: EntryKind, date: LocalDate, journal: String, description: String, line: PostedLine)]
+    {
+        try rows("""
+            SELECT l.*, e.number AS entry_number, e.kind AS entry_kind, e.journal AS journal, e.description AS entry_description
+            FROM entry_line l JOIN entry e ON e.id = l.entry_id
+            WHERE l.admin_id = ? AND l.account = ? AND l.date BETWEEN ? AND ?
+            ORDER BY l.date, e.number, l.line_no
+            """, [admin, account, from.description, to.description]).map { r in
+            (r["entry_number"], try r.enumValue("entry_kind", as: EntryKind.self), try r.date("date"), r["journal"], r["entry_description"], try Self.line(from: r))
+        }
+    }
+
+    private func entry(from r: Row) throws -> PostedEntry {
+        let lines = try rows("SELECT * FROM entry_line WHERE entry_id = ? ORDER BY line_no", [r["id"] as Int64])
+            .map(Self.line(from:))
+        return try Self.entryHeader(from: r, lines: lines)
+    }
+
+    static func entryHeader(from r: Row, lines: [PostedLine]) throws -> PostedEntry {
+        PostedEntry(id: r["id"], administration: r["admin_id"], number: r["number"], journal: r["journal"],
+                    date: try r.date("date"), year: r["year"], period: r["period"], description: r["description"],
+                    source: r["source"], reference: r["reference"], kind: try r.enumValue("kind", as: EntryKind.self),
+                    reversalOf: r["reversal_of"], reversedBy: r["reversed_by"], lines: lines)
+    }
+
+    static func line(from r: Row) throws -> PostedLine {
+        PostedLine(number: r["line_no"], account: r["account"], amount: r["amount"], currency: try r.currency("currency"),
+                   foreignAmount: r["foreign_amount"], rate: try r.decimal("rate"), vatCode: r["vat_code"],
+                   vatAmount: r["vat_amount"], relation: r["relation"], costCentre: r["cost_centre"],
+                   invoice: r["invoice"], dueDate: try r.optionalDate("due_date"), description: r["description"])
+    }
+}

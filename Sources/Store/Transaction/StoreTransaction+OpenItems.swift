@@ -1,0 +1,78 @@
+public import Core
+import GRDB
+
+extension StoreTransaction {
+    public func openItem(_ admin: String, account: String, relation: String, invoice: String) throws -> OpenItem? {
+        try row("SELECT * FROM open_item WHERE admin_id = ? AND account = ? AND relation = ? AND invoice = ?",
+                [admin, account, relation, invoice]).map(Self.openItem(from:))
+    }
+
+    /// Creates an open item and returns its id.
+    public func insert(_ item: OpenItem, admin: String) throws -> Int64 {
+        try execute("""
+            INSERT INTO open_item (admin_id, relation, side, account, invoice, date, due_date, original, outstanding)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [admin, item.relation, item.side.rawValue, item.account, item.invoice, item.date.description,
+                  item.dueDate.description, item.original, item.outstanding])
+        return lastInsertedRowID
+    }
+
+    /// Applies a posted amount to an open item and records the settlement.
+    public func settle(openItem id: Int64, amount: Int64, entry: Int64, line: Int, date: LocalDate) throws {
+        try execute("UPDATE open_item SET outstanding = outstanding + ? WHERE id = ?", [amount, id])
+        try execute("INSERT INTO settlement (open_item_id, entry_id, line_no, date, amount) VALUES (?, ?, ?, ?, ?)",
+                    [id, entry, line, date.description, amount])
+    }
+
+    /// Open items of an administration, optionally of one relation, optionally including settled ones.
+    public func openItems(_ admin: String, relation: String? = nil, includeSettled: Bool = false) throws -> [OpenItem] {
+        var sql = "SELECT * FROM open_item WHERE admin_id = ?"
+        var args: StatementArguments = [admin]
+        if let relation { sql += " AND relation = ?"; args += [relation] }
+        if !includeSettled { sql += " AND outstanding <> 0" }
+        return try rows(sql + " ORDER BY relation, date, invoice", args).map(Self.openItem(from:))
+    }
+
+    /// The settlements recorded against one open item: (entry id, date, amount).
+    public func settlements(openItem id: Int64) throws -> [(entry: Int64, date: LocalDate, amount: Int64)] {
+        try rows("SELECT * FROM settlement WHERE open_item_id = ? ORDER BY id", [id]).map {
+            ($0["entry_id"], try $0.date("date"), $0["amount"])
+        }
+    }
+
+    static func openItem(from r: Row) throws -> OpenItem {
+        OpenItem(id: r["id"], relation: r["relation"], side: try r.enumValue("side", as: OpenItemSide.self),
+                 account: r["account"], invoice: r["invoice"], date: try r.date("date"),
+                 dueDate: try r.date("due_date"), original: r["original"], outstanding: r["outstanding"])
+    }
+
+    // MARK: - Bank statement lines
+
+    /// Adds a bank statement line; returns false when a line with the same reference is already there.
+    public func insert(_ line: BankStatementLine, admin: String) throws -> Bool {
+        try execute("""
+            INSERT INTO bank_statement_line (admin_id, account, date, amount, currency, counterparty_name,
+                counterparty_iban, description, reference, entry_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (admin_id, reference) DO NOTHING
+            """, [admin, line.account, line.date.description, line.amount.minorUnits, line.amount.currency.code,
+                  line.counterpartyName, line.counterpartyIBAN, line.description, line.reference, line.entryID])
+        return changes > 0
+    }
+
+    public func markProcessed(bankLine id: Int64, entry: Int64) throws {
+        try execute("UPDATE bank_statement_line SET entry_id = ? WHERE id = ? AND entry_id IS NULL", [entry, id])
+        guard changes == 1 else { throw StoreError("bank line \(id) does not exist or is already processed") }
+    }
+
+    public func bankLines(_ admin: String, unprocessedOnly: Bool) throws -> [BankStatementLine] {
+        let filter = unprocessedOnly ? " AND entry_id IS NULL" : ""
+        return try rows("SELECT * FROM bank_statement_line WHERE admin_id = ?\(filter) ORDER BY date, id", [admin]).map { r in
+            guard let currency = try r.currency("currency") else { throw StoreError("bank line without currency") }
+            return BankStatementLine(id: r["id"], account: r["account"], date: try r.date("date"),
+                                     amount: Money(minorUnits: r["amount"], currency: currency),
+                                     counterpartyName: r["counterparty_name"], counterpartyIBAN: r["counterparty_iban"],
+                                     description: r["description"], reference: r["reference"], entryID: r["entry_id"])
+        }
+    }
+}
