@@ -105,8 +105,10 @@ public enum PostingRules {
                 throw LedgerError("unknown-vat-code", "\(at).vatCode", "VAT code \(code) does not exist in administration \(admin)")
             }
             guard vat.isValid(on: date) else {
-                throw LedgerError("vat-code-not-valid", "\(at).vatCode", "VAT code \(code) is not valid on \(date)"
-                    + (vat.validTo.map { " (it ended on \($0))" } ?? "") + (vat.validFrom.map { " (it starts on \($0))" } ?? ""))
+                let window = if let to = vat.validTo, date > to { " (it ended on \(to))" } else if let from = vat.validFrom {
+                    " (it starts on \(from))"
+                } else { "" }
+                throw LedgerError("vat-code-not-valid", "\(at).vatCode", "VAT code \(code) is not valid on \(date)" + window)
             }
             let expected = vat.vat(on: amount)
             if let given = vatAmount {
