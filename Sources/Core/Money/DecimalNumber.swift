@@ -22,7 +22,7 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         let pieces = chars.split(separator: ".", omittingEmptySubsequences: false)
         guard !chars.isEmpty, pieces.count <= 2,
               pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              !pieces[0].isEmpty || (pieces.count == 2 && !pieces[1].isEmpty)
+              !pieces[0].isEmpty || pieces.count == 2, pieces.count == 1 || !pieces[1].isEmpty
         else { throw CoreError(field, "'\(text)' is not a decimal number (write e.g. 1234.50)") }
         let fraction = pieces.count == 2 ? pieces[1] : ""
         guard fraction.count <= 12 else { throw CoreError(field, "'\(text)' has more than 12 decimals") }
