@@ -21,7 +21,7 @@ public enum EntryDocument {
     public static func parse(_ data: Data, currency: CurrencyCode) throws(LedgerError) -> EntryDraft {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw LedgerError("malformed-json", "", "the entry is not valid JSON: \(error.localizedDescription)")
+            throw jsonError(error, in: data)
         }
         guard let entry = object as? [String: Any] else {
             throw LedgerError("malformed-json", "", "the entry must be a JSON object")
@@ -33,7 +33,7 @@ public enum EntryDocument {
     public static func parseMany(_ data: Data, currency: CurrencyCode) throws(LedgerError) -> [EntryDraft] {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw LedgerError("malformed-json", "", "the file is not valid JSON: \(error.localizedDescription)")
+            throw jsonError(error, in: data)
         }
         if let single = object as? [String: Any] { return [try parse(single, at: "", currency: currency)] }
         guard let list = object as? [Any] else {
@@ -119,6 +119,22 @@ public enum EntryDocument {
             description: try string(json, "description", at: at))
     }
 
+    /// Foundation reports a character offset; a bookkeeper needs the line and column.
+    static func jsonError(_ error: any Error, in data: Data) -> LedgerError {
+        let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+        var position = ""
+        if let range = detail.range(of: "character "),
+           let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) {
+            var line = 1, column = 1
+            for byte in data.prefix(offset) {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            }
+            position = " at line \(line), column \(column)"
+        }
+        let reason = detail.components(separatedBy: " around").first ?? detail
+        return LedgerError("malformed-json", "", "the entry is not valid JSON\(position): \(reason)")
+    }
+
     static func rejectUnknown(_ json: [String: Any], known: Set<String>, at: String) throws(LedgerError) {
         if let unknown = json.keys.sorted().first(where: { !known.contains($0) }) {
             throw LedgerError("unknown-field", at + unknown, "unknown field '\(unknown)' (known: "
@@ -153,8 +169,8 @@ public enum EntryDocument {
         let text: String
         if let s = value as? String {
             text = s
-        } else if let n = value as? Int, !(value is Bool), !(value is Double) {
-            text = String(n)
+        } else if let n = value as? NSNumber, !(value is Bool), "islqISLQ".contains(String(cString: n.objCType)) {
+            text = n.stringValue
         } else {
             throw LedgerError("invalid-field", at + key, "write '\(key)' as a decimal string, e.g. \"121.00\"")
         }
