@@ -20,8 +20,9 @@ struct Run: AsyncParsableCommand {
                 let started = ContinuousClock.now
                 let report = try await Demo.generate(global: global, count: administrations, seed: seed, year: nil,
                                                      createWorkspace: true)
+                let elapsed = (ContinuousClock.now - started).components
                 print("  \(report.administrations.count) administrations, \(report.entries) entries, \(report.lines) "
-                    + "lines in \(ContinuousClock.now - started)")
+                    + "lines in \(elapsed.seconds) s")
             }
             let ledger = try global.openWorkspace().ledger
             let admins = try await ledger.administrations()
