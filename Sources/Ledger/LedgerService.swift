@@ -99,7 +99,7 @@ public struct LedgerService: Sendable {
     /// Posts `draft` for a bank line and marks the line processed, in one transaction.
     public func process(bankLine id: Int64, with draft: EntryDraft, in admin: String) async throws -> PostedEntry {
         try await write(admin) { tx in
-            let session = try PostingSession(tx: tx, admin: admin)
+            var session = try PostingSession(tx: tx, admin: admin)
             let result = try session.post(draft)
             try tx.markProcessed(bankLine: id, entry: result.entry.id)
             return result.entry

@@ -48,6 +48,15 @@ public final class LedgerStore: Sendable {
         try await pool.read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
+    /// How SQLite is configured for this store, as SQLite itself reports it.
+    public func connectionSettings() async throws -> (journalMode: String, foreignKeys: Bool, busyTimeoutMs: Int) {
+        try await pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+             try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false,
+             try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0)
+        }
+    }
+
     /// Row counts of every ledger table, so tests can check that a rejected write left nothing behind.
     public func tableCounts() async throws -> [String: Int] {
         try await pool.read { db in

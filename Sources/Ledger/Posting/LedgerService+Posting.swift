@@ -16,7 +16,7 @@ extension LedgerService {
     /// An error names the entry by its index (`entries[3].lines[1].account`).
     public func post(_ drafts: [EntryDraft], to admin: String) async throws -> [PostResult] {
         try await write(admin) { tx in
-            let session = try PostingSession(tx: tx, admin: admin)
+            var session = try PostingSession(tx: tx, admin: admin)
             var results: [PostResult] = []
             results.reserveCapacity(drafts.count)
             for (index, draft) in drafts.enumerated() {
@@ -61,7 +61,7 @@ extension LedgerService {
                                    vatAmount: l.vatAmount.map { -$0 }, relation: l.relation, costCentre: l.costCentre,
                                    invoice: l.invoice ?? "#\(original.number)", dueDate: nil, description: l.description)
                 })
-            let session = try PostingSession(tx: tx, admin: admin)
+            var session = try PostingSession(tx: tx, admin: admin)
             let reversal = try session.post(draft, reversalOf: original.id).entry
             try tx.markReversed(id: original.id, by: reversal.id)
             return reversal

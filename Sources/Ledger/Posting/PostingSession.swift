@@ -32,14 +32,22 @@ struct PostingSession {
         var created: Bool
     }
 
+    /// Relations are many; only those an entry names are loaded, once per session.
+    private mutating func loadRelations(of draft: EntryDraft) throws {
+        for number in Set(draft.lines.compactMap(\.relation)) where context.relations[number] == nil {
+            if let relation = try tx.relation(admin, number: number) { context.relations[number] = relation }
+        }
+    }
+
     /// Validates and writes one entry: lines, maintained balances and open items.
-    func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
+    mutating func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
         if let source = draft.source, let reference = draft.reference,
            let existing = try tx.entry(admin, source: source, reference: reference)
         {
             try Self.checkReplay(draft, matches: existing, base: context.administration.currency)
             return Result(entry: existing, created: false)
         }
+        try loadRelations(of: draft)
         let (period, lines) = try PostingRules.validate(draft, in: context)
         let number = try tx.reserveEntryNumber(admin)
         var entry = PostedEntry(
