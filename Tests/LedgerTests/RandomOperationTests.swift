@@ -48,7 +48,7 @@ import Testing
         let expenses = t.chart.accounts.filter { $0.type == .expense && $0.active && $0.control == nil }.map(\.code).prefix(8)
         var year = 2026
         var invoices = 0
-        let steps = 1_500
+        let steps = 2_500
         let admin = TestLedger.admin
         let usd = try CurrencyCode("USD")
 
