@@ -101,6 +101,7 @@ public struct LedgerService: Sendable {
         try await write(admin) { tx in
             var session = try PostingSession(tx: tx, admin: admin)
             let result = try session.post(draft)
+            try session.finish()
             try tx.markProcessed(bankLine: id, entry: result.entry.id)
             return result.entry
         }

@@ -169,3 +169,17 @@ import Testing
         #expect(try await t.ledger.entry(e.number, in: TestLedger.admin).reversedBy == nil)
     }
 }
+
+@Suite struct BatchPostingTests {
+    @Test func aKeyRepeatedInsideOneBatchIsAReplay() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        let draft = salesInvoice(t, net: 100_00, invoice: "F1", reference: "INV-1")
+        let results = try await t.ledger.post([draft, draft], to: TestLedger.admin)
+        #expect(results.map(\.created) == [true, false])
+        #expect(results[0].entry == results[1].entry)
+        #expect(try await t.counts()["entry"] == 1)
+        let next = try await t.ledger.post(memo(t.expense, t.code(.bank), 1_00), to: TestLedger.admin)
+        #expect(next.entry.number == 2)
+    }
+}

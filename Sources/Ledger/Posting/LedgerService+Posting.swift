@@ -28,6 +28,7 @@ extension LedgerService {
                     throw error
                 }
             }
+            try session.finish()
             return results
         }
     }
@@ -63,6 +64,7 @@ extension LedgerService {
                 })
             var session = try PostingSession(tx: tx, admin: admin)
             let reversal = try session.post(draft, reversalOf: original.id).entry
+            try session.finish()
             try tx.markReversed(id: original.id, by: reversal.id)
             return reversal
         }

@@ -2,10 +2,24 @@ import Core
 import Store
 
 /// Posts entries inside one store transaction, loading the administration's context once for many entries.
+///
+/// Balance changes are summed in memory and entry numbers handed out from a counter; `finish()` writes both,
+/// so a batch of a million entries costs one upsert per (account, period, cost centre), not one per line.
+/// Every caller must call `finish()` before its transaction ends.
 struct PostingSession {
     let tx: StoreTransaction
     let admin: String
     private(set) var context: PostingContext
+    private var pendingBalances: [BalanceKey: AccountTotals] = [:]
+    private var nextNumber: Int64
+    private var firstNumber: Int64
+    /// Sources already used in this administration: only those need the idempotency lookup.
+    private var usedSources: [String: Bool] = [:]
+    private var postedReferences: Set<String> = []
+
+    private struct BalanceKey: Hashable {
+        var year: Int, period: Int, account: String, costCentre: String?
+    }
 
     init(tx: StoreTransaction, admin: String) throws {
         guard let administration = try tx.administration(admin) else {
@@ -17,8 +31,40 @@ struct PostingSession {
             context = try PostingContext(
                 administration: administration, accounts: try tx.accounts(admin), journals: try tx.journals(admin),
                 vatCodes: try tx.vatCodes(admin), costCentres: try tx.costCentres(admin),
-                relations: try tx.relations(admin), periods: try tx.fiscalYears(admin).flatMap(\.periods))
+                relations: [], periods: try tx.fiscalYears(admin).flatMap(\.periods))
         } catch let error as CoreError { throw LedgerError(error) }
+        nextNumber = try tx.nextEntryNumber(admin)
+        firstNumber = nextNumber
+    }
+
+    /// Writes the summed balance changes and the entry counter. Call once, after the last post.
+    mutating func finish() throws {
+        for (key, totals) in pendingBalances {
+            try tx.addToBalance(admin, year: key.year, period: key.period, account: key.account,
+                                costCentre: key.costCentre, debit: totals.debit, credit: totals.credit)
+        }
+        pendingBalances.removeAll()
+        if nextNumber != firstNumber { try tx.setNextEntryNumber(admin, nextNumber) }
+        firstNumber = nextNumber
+    }
+
+    /// Adds an account (for imports that may create them) to the store and to this session's context.
+    mutating func create(_ account: Account) throws {
+        try tx.upsert(account, admin: admin)
+        context.accounts[account.code] = account
+    }
+
+    /// Adds a relation to the store and to this session's context.
+    mutating func create(_ relation: Relation) throws {
+        try tx.upsert(relation, admin: admin)
+        context.relations[relation.number] = relation
+    }
+
+    /// Opens a fiscal year inside this session's transaction.
+    mutating func openYear(_ year: Int) throws {
+        let fiscalYear = context.calendar.makeYear(year)
+        try tx.insert(fiscalYear, admin: admin)
+        for p in fiscalYear.periods { context.periods[.init(year: p.year, number: p.number)] = p }
     }
 
     /// Lets the year-end carry-forward post balances of accounts deactivated during the year.
@@ -41,7 +87,7 @@ struct PostingSession {
 
     /// Validates and writes one entry: lines, maintained balances and open items.
     mutating func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
-        if let source = draft.source, let reference = draft.reference,
+        if let source = draft.source, let reference = draft.reference, try sourceUsed(source, reference: reference),
            let existing = try tx.entry(admin, source: source, reference: reference)
         {
             try Self.checkReplay(draft, matches: existing, base: context.administration.currency)
@@ -49,18 +95,29 @@ struct PostingSession {
         }
         try loadRelations(of: draft)
         let (period, lines) = try PostingRules.validate(draft, in: context)
-        let number = try tx.reserveEntryNumber(admin)
+        let number = nextNumber
+        nextNumber += 1
         var entry = PostedEntry(
             id: 0, administration: admin, number: number, journal: draft.journal, date: draft.date, year: period.year,
             period: period.number, description: draft.description, source: draft.source, reference: draft.reference,
             kind: draft.kind, reversalOf: reversalOf, reversedBy: nil, lines: lines)
         entry.id = try tx.insert(entry)
         for line in lines {
-            try tx.addToBalance(admin, year: period.year, period: period.number, account: line.account,
-                                costCentre: line.costCentre, amount: line.amount)
+            let key = BalanceKey(year: period.year, period: period.number, account: line.account, costCentre: line.costCentre)
+            pendingBalances[key, default: AccountTotals()] = pendingBalances[key, default: AccountTotals()]
+                + AccountTotals(debit: max(line.amount, 0), credit: max(-line.amount, 0))
             if touchOpenItems { try applyToOpenItems(line, of: entry) }
         }
         return Result(entry: entry, created: true)
+    }
+
+    /// Whether any entry of this administration carries `source`; a first import skips every replay lookup, since
+    /// the store's unique index still refuses a duplicate key.
+    private mutating func sourceUsed(_ source: String, reference: String) throws -> Bool {
+        if usedSources[source] == nil { usedSources[source] = try tx.hasEntries(admin, source: source) }
+        if usedSources[source]! { return true }
+        // A key posted earlier in this same session is a replay too.
+        return !postedReferences.insert(source + "\u{1F}" + reference).inserted
     }
 
     /// A control-account line opens an item for its relation and invoice, or settles (part of) the existing one.

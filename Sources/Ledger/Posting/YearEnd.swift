@@ -88,6 +88,7 @@ extension LedgerService {
                     journal: journal, date: fy.end, description: "Year-end closing \(year): result to equity",
                     source: YearEnd.source, reference: "closing-\(year)", kind: .closing, lines: lines),
                     touchOpenItems: false).entry
+                try session.finish()
                 closingNumber = entry.number
                 net[retained.code, default: 0] -= result
             }
@@ -121,6 +122,7 @@ extension LedgerService {
                     journal: journal, date: calendar.startOfYear(year + 1),
                     description: "Opening balance \(year + 1) carried from \(year)", source: YearEnd.source,
                     reference: "opening-\(year + 1)", kind: .opening, lines: lines), touchOpenItems: false).entry
+                try session.finish()
                 openingNumber = entry.number
             }
 

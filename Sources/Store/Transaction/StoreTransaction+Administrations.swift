@@ -21,14 +21,17 @@ extension StoreTransaction {
         try rows("SELECT * FROM administration ORDER BY id").map(Self.administration(from:))
     }
 
-    /// Reserves the next entry number of an administration.
-    public func reserveEntryNumber(_ admin: String) throws -> Int64 {
-        guard let r = try row("""
-            UPDATE administration SET next_entry_number = next_entry_number + 1 WHERE id = ?
-            RETURNING next_entry_number - 1 AS number
-            """, [admin])
-        else { throw StoreError("administration \(admin) does not exist") }
-        return r["number"]
+    /// The number the next entry of an administration gets.
+    public func nextEntryNumber(_ admin: String) throws -> Int64 {
+        guard let r = try row("SELECT next_entry_number FROM administration WHERE id = ?", [admin]) else {
+            throw StoreError("administration \(admin) does not exist")
+        }
+        return r["next_entry_number"]
+    }
+
+    /// Moves the entry counter on after a batch (never back: entry numbers are unique per administration).
+    public func setNextEntryNumber(_ admin: String, _ next: Int64) throws {
+        try execute("UPDATE administration SET next_entry_number = max(next_entry_number, ?) WHERE id = ?", [next, admin])
     }
 
     /// Entry, line and open-item counts of an administration.

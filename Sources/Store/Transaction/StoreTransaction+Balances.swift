@@ -2,15 +2,15 @@ public import Core
 import GRDB
 
 extension StoreTransaction {
-    /// Adds a posted line's amount to the maintained balance of its account, period and cost centre.
+    /// Adds posted debits and credits to the maintained balance of an account, period and cost centre.
     public func addToBalance(_ admin: String, year: Int, period: Int, account: String, costCentre: String?,
-                             amount: Int64) throws {
+                             debit: Int64, credit: Int64) throws {
         try execute("""
             INSERT INTO balance (admin_id, year, period, account, cost_centre, debit, credit)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (admin_id, year, period, account, cost_centre) DO UPDATE
                 SET debit = debit + excluded.debit, credit = credit + excluded.credit
-            """, [admin, year, period, account, costCentre ?? "", max(amount, 0), max(-amount, 0)])
+            """, [admin, year, period, account, costCentre ?? "", debit, credit])
     }
 
     /// The maintained balances of one fiscal year, all periods and cost centres.

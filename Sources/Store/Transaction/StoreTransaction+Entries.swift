@@ -10,6 +10,11 @@ extension StoreTransaction {
         return try entry(from: r)
     }
 
+    /// Whether any entry of the administration carries this idempotency source.
+    public func hasEntries(_ admin: String, source: String) throws -> Bool {
+        try row("SELECT 1 FROM entry WHERE admin_id = ? AND source = ? LIMIT 1", [admin, source]) != nil
+    }
+
     public func entry(_ admin: String, number: Int64) throws -> PostedEntry? {
         guard let r = try row("SELECT * FROM entry WHERE admin_id = ? AND number = ?", [admin, number]) else {
             return nil
