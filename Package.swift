@@ -30,18 +30,28 @@ let package = Package(
             dependencies: ["Core", "Store", "Yams"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Interchange",
+            dependencies: ["Core", "Ledger"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "LedgerOps",
-            dependencies: ["Core", "Ledger", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Core", "Ledger", "Interchange", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(name: "LedgerTests", dependencies: ["Core", "Store", "Ledger"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import Foundation
+import Interchange
 import Ledger
 import Store
 
@@ -45,6 +46,7 @@ func describe(_ error: any Error) -> String {
     case let e as LedgerError: e.description
     case let e as CoreError: e.description
     case let e as StoreError: e.description
+    case let e as InterchangeError: e.description
     default: String(describing: error)
     }
 }

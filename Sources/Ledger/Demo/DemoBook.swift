@@ -15,8 +15,12 @@ struct DemoBook {
     private var vatHigh: Int64 = 0, vatLow: Int64 = 0, vatInput: Int64 = 0
     private var invoiceNumber = 0
 
-    init(id: String, cluster: String, year: Int, through: LocalDate, accounts: DemoAccounts,
+    private let volume: Int
+    private var purchaseInvoices: Set<String> = []
+
+    init(id: String, cluster: String, year: Int, through: LocalDate, volume: Int = 1, accounts: DemoAccounts,
          rng: inout SeededGenerator) {
+        self.volume = volume
         self.accounts = accounts
         self.year = year
         self.through = through
@@ -120,7 +124,7 @@ struct DemoBook {
         var pending: [(LocalDate, EntryDraft)] = []
         for month in 1...12 {
             // Sales invoices, and their payments (in full, in two parts, or not yet).
-            for _ in 0..<rng.int(8...20) {
+            for _ in 0..<(rng.int(8...20) * volume) {
                 let customer = rng.pick(customers)
                 let day = date(month, rng.int(1...28))
                 let net = Int64(rng.int(80...4_000)) * 100 + Int64(rng.int(0...99))
@@ -151,13 +155,13 @@ struct DemoBook {
                 }
             }
             // Purchase invoices, mostly paid on time.
-            for _ in 0..<rng.int(5...12) {
+            for _ in 0..<(rng.int(5...12) * volume) {
                 let supplier = rng.pick(suppliers)
                 let day = date(month, rng.int(1...28))
                 let net = Int64(rng.int(20...2_500)) * 100 + Int64(rng.int(0...99))
                 let vat = net * 21 / 100 + ((net * 21) % 100 >= 50 ? 1 : 0)
-                let invoice = "\(supplier.number)-\(year)\(String(format4: rng.int(1...9999)))"
-                guard !entries.contains(where: { $0.lines.contains { $0.invoice == invoice } }) else { continue }
+                let invoice = "\(supplier.number)-\(year)-\(rng.int(1...999_999))"
+                guard purchaseInvoices.insert(invoice).inserted else { continue }
                 let booked = add("IK", day, "Inkoopfactuur \(invoice) \(supplier.name)", [
                     EntryLineDraft(account: rng.pick(a.expenses), amount: net, vatCode: "I21", vatAmount: vat,
                                    costCentre: rng.chance(30) ? rng.pick(costCentres).code : nil),

@@ -11,14 +11,17 @@ public struct DemoGenerator: Sendable {
         /// Entries are dated up to and including this day; periods ending two months before it are closed.
         public var through: LocalDate
         public var clusters: [String]
+        /// Multiplies the number of sales and purchase invoices (1 = a small business's year).
+        public var volume: Int
 
         public init(administrations: Int, seed: UInt64, year: Int, through: LocalDate? = nil,
-                    clusters: [String] = ["mkb", "landbouw", "horeca"]) {
+                    clusters: [String] = ["mkb", "landbouw", "horeca"], volume: Int = 1) {
             self.administrations = administrations
             self.seed = seed
             self.year = year
             self.through = through ?? (try! LocalDate(year: year, month: 12, day: 31))
             self.clusters = clusters
+            self.volume = max(1, volume)
         }
     }
 
@@ -50,7 +53,7 @@ public struct DemoGenerator: Sendable {
             guard !existing.contains(id) else { continue }
             var rng = SeededGenerator(seed: options.seed &+ UInt64(index) &* 0x9E37_79B9)
             let book = DemoBook(id: id, cluster: cluster, year: options.year, through: options.through,
-                                accounts: accounts, rng: &rng)
+                                volume: options.volume, accounts: accounts, rng: &rng)
             let admin = book.administration
             _ = try await ledger.createAdministration(admin, chart: chart, openYear: options.year)
             for relation in book.relations { try await ledger.save(relation, in: id) }

@@ -54,6 +54,12 @@ struct PostingSession {
         context.accounts[account.code] = account
     }
 
+    /// Adds a cost centre to the store and to this session's context.
+    mutating func create(_ centre: CostCentre) throws {
+        try tx.upsert(centre, admin: admin)
+        context.costCentres[centre.code] = centre
+    }
+
     /// Adds a relation to the store and to this session's context.
     mutating func create(_ relation: Relation) throws {
         try tx.upsert(relation, admin: admin)

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Core
+import Foundation
+import Interchange
+import Ledger
+
+/// `ledgerops export`: an administration in another program's format.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export an administration.", subcommands: [Hledger.self])
+
+    struct Hledger: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hledger", abstract: "As an hledger journal (also read by ledger-cli).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Option(name: .shortAndLong, help: "Write to this file (default: stdout).") var output: String?
+
+        func run() async throws {
+            try await face {
+                let text = try await HledgerExporter(ledger: global.openWorkspace().ledger).export(admin)
+                if let output {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                    FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
+        }
+    }
+}
+
+/// `ledgerops import`: entries from another program's files.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self])
+
+    struct Journal: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A plain-text journal (hledger / ledger format).",
+            discussion: """
+                Accounts are found by code: `13011 Debiteuren` and `13011` both mean account 13011. Posting tags
+                relation:, invoice:, due:, costcentre:, vat: and vatamount: fill those fields; a transaction tag
+                journal: picks the journal and kind:opening books it as an opening balance. Amounts in another
+                currency need their price (`100.00 USD @@ 92.00 EUR`). Re-importing a file posts only what is new.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Argument(help: "Journal file.") var file: String
+        @Flag(help: "Create accounts the administration lacks (type from `account` declarations or the top-level name).")
+        var createAccounts = false
+        @Flag(help: "Create relations named in relation: tags that the administration lacks.") var createRelations = false
+        @Flag(help: "Create cost centres named in costcentre: tags that the administration lacks.")
+        var createCostCentres = false
+        @Option(name: .customLong("type"), help: "An account's type, as NAME=asset|liability|equity|revenue|expense.")
+        var types: [String] = []
+
+        func run() async throws {
+            try await face {
+                var options = JournalImporter.Options()
+                options.createAccounts = createAccounts
+                options.createRelations = createRelations
+                options.createCostCentres = createCostCentres
+                for pair in types {
+                    guard let eq = pair.lastIndex(of: "="), let type = AccountType(rawValue: String(pair[pair.index(after: eq)...]))
+                    else { throw LedgerError("invalid-field", "--type", "'\(pair)' is not NAME=asset|liability|equity|revenue|expense") }
+                    options.accountTypes[String(pair[..<eq])] = type
+                }
+                let ledger = try global.openWorkspace().ledger
+                let s = try await JournalImporter(ledger: ledger, options: options).importFile(file, into: admin)
+                var parts = ["Imported \(s.entries) entries (\(s.lines) lines) into \(admin)"]
+                if s.replayed > 0 { parts.append("\(s.replayed) already imported") }
+                if !s.createdAccounts.isEmpty { parts.append("\(s.createdAccounts.count) accounts created") }
+                if !s.createdRelations.isEmpty { parts.append("\(s.createdRelations.count) relations created") }
+                if !s.createdCostCentres.isEmpty { parts.append("\(s.createdCostCentres.count) cost centres created") }
+                if !s.openedYears.isEmpty { parts.append("opened " + s.openedYears.map(String.init).joined(separator: ", ")) }
+                print(parts.joined(separator: "; "))
+            }
+        }
+    }
+}
