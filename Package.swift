@@ -47,10 +47,14 @@ let package = Package(
             dependencies: ["Core", "Store", "Ledger", "Interchange"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport", dependencies: ["Core", "Store", "Ledger"], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
-        .testTarget(name: "LedgerTests", dependencies: ["Core", "Store", "Ledger"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange"],
+            name: "LedgerTests", dependencies: ["Core", "Store", "Ledger", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Ledger
 import Testing
+import TestSupport
 
 /// Malformed entry JSON: each row must fail naming the field, before anything reaches the ledger.
 @Suite struct EntryDocumentTests {

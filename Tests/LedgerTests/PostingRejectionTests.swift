@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Ledger
 import Testing
+import TestSupport
 
 /// Every rule enforced at posting, as a table of bad entries. Each must fail with its code and the field it names,
 /// and must write nothing (checked in the database).

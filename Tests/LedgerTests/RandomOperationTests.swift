@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import Store
 import Testing
+import TestSupport
 
 /// Thousands of seeded random operations — posts, rejected posts, replays, reversals, settlements, period closings
 /// and reopenings, a year-end — each checked against a plain in-memory model of what the books must hold.

@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import Store
 import Testing
+import TestSupport
 
 /// The chart in templates/base: complete, consistent, grounded in RGS MKB 3.7; and the demo built on it.
 @Suite struct ShippedChartTests {

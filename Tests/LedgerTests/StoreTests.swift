@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import Store
 import Testing
+import TestSupport
 
 @Suite struct StoreTests {
     @Test func walForeignKeysBusyTimeoutAndMigrations() async throws {

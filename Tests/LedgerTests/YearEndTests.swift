@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Ledger
 import Testing
+import TestSupport
 
 @Suite struct YearEndTests {
     @Test func closingMovesTheResultToEquityAndCarriesBalancesForward() async throws {

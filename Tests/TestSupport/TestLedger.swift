@@ -1,25 +1,25 @@
-import Core
+public import Core
 import Foundation
-import Ledger
-import Store
+public import Ledger
+public import Store
 
 /// A fresh workspace in a temp folder with one administration `acme` on the shipped chart, a customer, a supplier
 /// and a cost centre. Each test gets its own; nothing is shared between tests.
-struct TestLedger {
-    static let admin = "acme"
-    let directory: String
-    let workspace: Workspace
-    var ledger: LedgerService { workspace.ledger }
-    var store: LedgerStore { workspace.store }
-    let chart: ChartOfAccounts
+public struct TestLedger: Sendable {
+    public static let admin = "acme"
+    public let directory: String
+    public let workspace: Workspace
+    public var ledger: LedgerService { workspace.ledger }
+    public var store: LedgerStore { workspace.store }
+    public let chart: ChartOfAccounts
 
-    static var projectRoot: String {
+    public static var projectRoot: String {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url = url.deletingLastPathComponent() }
+        for _ in 0..<3 { url = url.deletingLastPathComponent() }  // Tests/TestSupport/TestLedger.swift
         return url.path
     }
 
-    init(year: Int = 2026, fiscalYearStart: Int = 1) async throws {
+    public init(year: Int = 2026, fiscalYearStart: Int = 1) async throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ledgerops-test-\(UUID().uuidString)").path
         workspace = try Workspace.initialize(directory, templatesFrom: Self.projectRoot)
@@ -38,23 +38,23 @@ struct TestLedger {
         try await ledger.save(CostCentre(code: "OLD", name: "Closed project", active: false), in: Self.admin)
     }
 
-    func code(_ role: ControlRole) -> String { chart.account(for: role)!.code }
+    public func code(_ role: ControlRole) -> String { chart.account(for: role)!.code }
 
     /// An active revenue account with VAT code V21, and an expense account with I21.
-    var revenue: String { chart.accounts.first { $0.type == .revenue && $0.vatCode == "V21" }!.code }
-    var expense: String { chart.accounts.first { $0.type == .expense && $0.vatCode == "I21" && $0.active }!.code }
-    var inactiveAccount: String { chart.accounts.first { !$0.active }!.code }
+    public var revenue: String { chart.accounts.first { $0.type == .revenue && $0.vatCode == "V21" }!.code }
+    public var expense: String { chart.accounts.first { $0.type == .expense && $0.vatCode == "I21" && $0.active }!.code }
+    public var inactiveAccount: String { chart.accounts.first { !$0.active }!.code }
 
     /// Counts of every ledger table: a rejected write must leave these unchanged.
-    func counts() async throws -> [String: Int] { try await store.tableCounts() }
+    public func counts() async throws -> [String: Int] { try await store.tableCounts() }
 
-    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    public func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
 
-func day(_ text: String) -> LocalDate { try! LocalDate(parsing: text) }
+public func day(_ text: String) -> LocalDate { try! LocalDate(parsing: text) }
 
 /// A sales invoice: receivable (gross) against revenue (net, V21) and VAT payable.
-func salesInvoice(_ t: TestLedger, net: Int64, date: String = "2026-03-10", invoice: String, relation: String = "C1",
+public func salesInvoice(_ t: TestLedger, net: Int64, date: String = "2026-03-10", invoice: String, relation: String = "C1",
                   reference: String? = nil) -> EntryDraft {
     let vat = net * 21 / 100
     return EntryDraft(
@@ -68,7 +68,7 @@ func salesInvoice(_ t: TestLedger, net: Int64, date: String = "2026-03-10", invo
 }
 
 /// A bank receipt settling (part of) an invoice.
-func receipt(_ t: TestLedger, amount: Int64, date: String = "2026-04-01", invoice: String, relation: String = "C1")
+public func receipt(_ t: TestLedger, amount: Int64, date: String = "2026-04-01", invoice: String, relation: String = "C1")
     -> EntryDraft
 {
     EntryDraft(journal: "BNK", date: day(date), description: "Receipt \(invoice)", lines: [
@@ -78,7 +78,7 @@ func receipt(_ t: TestLedger, amount: Int64, date: String = "2026-04-01", invoic
 }
 
 /// A plain two-line journal entry.
-func memo(_ debit: String, _ credit: String, _ amount: Int64, date: String = "2026-03-15", costCentre: String? = nil)
+public func memo(_ debit: String, _ credit: String, _ amount: Int64, date: String = "2026-03-15", costCentre: String? = nil)
     -> EntryDraft
 {
     EntryDraft(journal: "MEM", date: day(date), description: "Memo", lines: [
