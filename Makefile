@@ -3,10 +3,16 @@ SWIFT     ?= swift
 WORKSPACE ?= workspace
 DEMO_SIZE ?= 300
 
-.PHONY: run test bench deps build clean
+.PHONY: run test bench deps test-deps bench-deps build clean
 
 deps:
 	@bash scripts/install-deps.sh
+
+test-deps:
+	@bash scripts/install-deps.sh test
+
+bench-deps:
+	@bash scripts/install-deps.sh bench
 
 build: deps
 	$(SWIFT) build
@@ -16,13 +22,13 @@ run: build
 	.build/debug/ledgerops run --workspace $(WORKSPACE) --administrations $(DEMO_SIZE)
 
 ## Installs what is missing, builds, runs every test, and every benchmark once at a tiny size.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	.build/debug/ledgerops-bench --tiny
 
 ## Benchmarks (release build).
-bench: deps
+bench: bench-deps
 	$(SWIFT) build -c release --product ledgerops-bench
 	.build/release/ledgerops-bench
 

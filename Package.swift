@@ -55,7 +55,7 @@ let package = Package(
             name: "LedgerTests", dependencies: ["Core", "Store", "Ledger", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
-            swiftSettings: swiftSettings),
+            exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]
 )

@@ -142,7 +142,9 @@ struct JournalEntryMapper {
         line.rate = DecimalNumber(mantissa: Int64(FNV1a.roundDivide(numerator, by: Int128(foreign))), scale: scale)
     }
 
-    func minorUnits(_ q: DecimalNumber, digits: Int, currency: String, line: Int) throws -> Int64 {
+    func minorUnits(_ number: DecimalNumber, digits: Int, currency: String, line: Int) throws -> Int64 {
+        var q = number
+        while q.scale > digits && q.mantissa % 10 == 0 { q = DecimalNumber(mantissa: q.mantissa / 10, scale: q.scale - 1) }
         guard q.scale <= digits else {
             throw error(line, "\(q) has more decimals than \(currency) allows (\(digits))")
         }
