@@ -3,16 +3,13 @@ SWIFT     ?= swift
 WORKSPACE ?= workspace
 DEMO_SIZE ?= 300
 
-.PHONY: run test bench deps test-deps bench-deps build clean
+.PHONY: run test bench deps peers build clean
 
 deps:
 	@bash scripts/install-deps.sh
 
-test-deps:
-	@bash scripts/install-deps.sh test
-
-bench-deps:
-	@bash scripts/install-deps.sh bench
+peers:
+	@bash scripts/install-deps.sh peers
 
 build: deps
 	$(SWIFT) build
@@ -22,14 +19,14 @@ run: build
 	.build/debug/ledgerops run --workspace $(WORKSPACE) --administrations $(DEMO_SIZE)
 
 ## Installs what is missing, builds, runs every test, and every benchmark once at a tiny size.
-test: test-deps
+test: peers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	.build/debug/ledgerops-bench --tiny
 
 ## Benchmarks (release build).
-bench: bench-deps
-	$(SWIFT) build -c release --product ledgerops-bench
+bench: peers
+	$(SWIFT) build -c release
 	.build/release/ledgerops-bench
 
 clean:

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages LedgerOps needs when they are missing (Debian/Ubuntu, as root).
 #   install-deps.sh          build dependencies (SQLite, libgit2, pkg-config, git)
-#   install-deps.sh test     … and the peers the tests compare against (hledger)
-#   install-deps.sh bench    … and the peers the benchmarks race (hledger, ledger)
+#   install-deps.sh peers    … and the peers the tests compare against and the benchmarks race (hledger, ledger)
 # Runs `apt-get update` at most once, and only when something is missing.
 set -euo pipefail
 
@@ -11,13 +10,10 @@ pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v git >/dev/null 2>&1 || need+=(git)
-case "${1:-}" in
-  test) command -v hledger >/dev/null 2>&1 || need+=(hledger) ;;
-  bench)
-    command -v hledger >/dev/null 2>&1 || need+=(hledger)
-    command -v ledger >/dev/null 2>&1 || need+=(ledger)
-    ;;
-esac
+if [ "${1:-}" = peers ]; then
+  command -v hledger >/dev/null 2>&1 || need+=(hledger)
+  command -v ledger >/dev/null 2>&1 || need+=(ledger)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
