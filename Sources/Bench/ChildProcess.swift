@@ -9,6 +9,8 @@ struct ChildProcess {
         var seconds: Double
         var peakMemoryMB: Double
         var status: Int32
+        /// What the program wrote on stderr (its last 2,000 bytes).
+        var errors: String
     }
 
     /// Runs `path` with `arguments`, stdout and stderr to `/dev/null` unless `output` names a file.
@@ -17,7 +19,9 @@ struct ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let errorFile = NSTemporaryDirectory() + "/bench-stderr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { unlink(errorFile) }
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
@@ -31,7 +35,8 @@ struct ChildProcess {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(seconds: seconds, peakMemoryMB: Double(usage.ru_maxrss) / 1024, status: exit)
+        let errors = (try? String(contentsOfFile: errorFile, encoding: .utf8)).map { String($0.suffix(2_000)) } ?? ""
+        return Result(seconds: seconds, peakMemoryMB: Double(usage.ru_maxrss) / 1024, status: exit, errors: errors)
     }
 
     /// The full path of a program on PATH, if any.

@@ -68,10 +68,10 @@ struct JournalBench {
         for args in [["init", workspace, "--templates", projectRoot],
                      ["admin", "create", "big", "--name", "Big", "--year", "2026", "--workspace", workspace]] {
             let r = try ChildProcess.run(ledgerops, args)
-            guard r.status == 0 else { throw BenchError("ledgerops \(args[0]) failed") }
+            guard r.status == 0 else { throw BenchError("ledgerops \(args[0]) failed: \(r.errors)") }
         }
         let ours = try ChildProcess.run(ledgerops, ["import", "journal", "big", file, "--create-accounts", "--workspace", workspace])
-        guard ours.status == 0 else { throw BenchError("ledgerops import failed (exit \(ours.status))") }
+        guard ours.status == 0 else { throw BenchError("ledgerops import failed (exit \(ours.status)): \(ours.errors)") }
         rows.append(Row(name: "(a) ledgerops import journal", seconds: ours.seconds, memoryMB: ours.peakMemoryMB,
                         note: String(format: "%.2fx the floor", ours.seconds / floor)))
 
@@ -98,7 +98,7 @@ struct JournalBench {
                 continue
             }
             let r = try ChildProcess.run(path, args)
-            guard r.status == 0 else { throw BenchError("\(peer) bal failed (exit \(r.status))") }
+            guard r.status == 0 else { throw BenchError("\(peer) bal failed (exit \(r.status)): \(r.errors)") }
             rows.append(Row(name: "(c) \(peer) bal", seconds: r.seconds, memoryMB: r.peakMemoryMB,
                             note: String(format: "import / this = %.2f", ours.seconds / r.seconds)))
         }

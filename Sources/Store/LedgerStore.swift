@@ -18,6 +18,8 @@ public final class LedgerStore: Sendable {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Large imports touch index pages all over the file; a 256 MB page cache keeps them in memory.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -44,12 +44,17 @@ struct JournalEntryMapper {
             lines.append(line)
         }
         if let elided {
-            guard total != 0 else { throw error(t.postings[elided].line, "the other postings already balance; nothing is left for this one") }
             lines[elided].amount = -total
         } else if total != 0 {
             throw error(t.line, "the transaction does not balance: it is off by "
                 + Money.format(total, digits: base.minorDigits) + " \(base)")
         }
+        // A posting of nothing (written as 0, or left out where the others balance) moves no money: hledger and
+        // ledger accept it, and the ledger has no use for it.
+        var postingLines = Array(t.postings.indices)
+        postingLines.removeAll { lines[$0].amount == 0 }
+        lines.removeAll { $0.amount == 0 }
+        guard lines.count >= 2 else { throw error(t.line, "the transaction moves no money") }
         if options.openYears { try session.ensureYear(containing: t.date) }
         var kind = EntryKind.standard
         switch t.tags["kind"] {
@@ -70,17 +75,17 @@ struct JournalEntryMapper {
         do {
             try session.post(draft)
         } catch let e as LedgerError {
-            throw error(line(of: e, in: t), e.message)
+            throw error(line(of: e, in: t, postingLines: postingLines), e.message)
         }
     }
 
     /// The line a posting rule's complaint is about: the posting's for `lines[i]…`, else the transaction's.
-    func line(of error: LedgerError, in t: JournalTransaction) -> Int {
+    func line(of error: LedgerError, in t: JournalTransaction, postingLines: [Int]) -> Int {
         guard error.location.hasPrefix("lines["), let close = error.location.firstIndex(of: "]"),
               let index = Int(error.location[error.location.index(error.location.startIndex, offsetBy: 6)..<close]),
-              index < t.postings.count
+              index < postingLines.count
         else { return t.line }
-        return t.postings[index].line
+        return t.postings[postingLines[index]].line
     }
 
     /// A content hash, numbered when identical transactions repeat: re-importing a file (or a longer version of
