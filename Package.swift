@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "Core", swiftSettings: swiftSettings),
         .target(
             name: "Store",
-            dependencies: ["Core", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Core", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

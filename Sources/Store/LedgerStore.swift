@@ -17,6 +17,9 @@ public final class LedgerStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // Larger pages: shallower B-trees and fewer page writes for ledgers of millions of lines. Takes effect
+            // only when the file is created.
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Large imports touch index pages all over the file; a 256 MB page cache keeps them in memory.
             try db.execute(sql: "PRAGMA cache_size = -262144")

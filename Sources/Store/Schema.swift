@@ -161,7 +161,6 @@ enum Schema {
             FOREIGN KEY (admin_id, vat_code) REFERENCES vat_code(admin_id, code)
         ) WITHOUT ROWID;
         CREATE INDEX entry_line_account ON entry_line(admin_id, account, date);
-        CREATE INDEX entry_line_date ON entry_line(admin_id, date);
         CREATE TRIGGER entry_line_is_immutable BEFORE UPDATE ON entry_line
             BEGIN SELECT RAISE(ABORT, 'a posted entry line is immutable'); END;
         CREATE TRIGGER entry_line_is_never_deleted BEFORE DELETE ON entry_line

@@ -102,8 +102,8 @@ struct JournalEntryMapper {
         }
         let n = occurrences[h.value, default: 0] + 1
         occurrences[h.value] = n
-        let hex = String(h.value, radix: 16)
-        return n == 1 ? hex : "\(hex)-\(n)"
+        let key = String(h.value, radix: 36)  // at most 13 characters: Swift keeps it inline, no allocation
+        return n == 1 ? key : "\(key)-\(n)"
     }
 
     // MARK: - Amounts

@@ -42,6 +42,7 @@ public struct JournalImporter: Sendable {
         let declarations = try scan.declarations()
         let options = self.options
         return try await ledger.importEntries(into: admin) { session in
+            session.referencesAreUnique()  // content hash plus occurrence number
             var mapper = JournalEntryMapper(file: file, options: options, declarations: declarations)
             var parser = JournalParser(bytes: bytes, file: file)
             while let item = try parser.next() {

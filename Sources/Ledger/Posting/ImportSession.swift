@@ -27,6 +27,10 @@ public struct ImportSession {
         posting = try PostingSession(tx: tx, admin: admin)
     }
 
+    /// Promises that no two entries of this import share a reference, so replays need only be looked for among
+    /// earlier imports.
+    public mutating func referencesAreUnique() { posting.referencesAreUnique = true }
+
     public var administration: Administration { posting.context.administration }
 
     public func account(_ code: String) -> Account? { posting.context.accounts[code] }

@@ -16,6 +16,9 @@ struct PostingSession {
     /// Sources already used in this administration: only those need the idempotency lookup.
     private var usedSources: [String: Bool] = [:]
     private var postedReferences: Set<String> = []
+    private var writer: EntryWriter?
+    /// Set by importers whose references are unique by construction: no in-session replay check is needed.
+    var referencesAreUnique = false
 
     private struct BalanceKey: Hashable {
         var year: Int, period: Int, account: String, costCentre: String?
@@ -107,7 +110,8 @@ struct PostingSession {
             id: 0, administration: admin, number: number, journal: draft.journal, date: draft.date, year: period.year,
             period: period.number, description: draft.description, source: draft.source, reference: draft.reference,
             kind: draft.kind, reversalOf: reversalOf, reversedBy: nil, lines: lines)
-        entry.id = try tx.insert(entry)
+        if writer == nil { writer = try tx.entryWriter() }
+        entry.id = try writer!.insert(entry)
         for line in lines {
             let key = BalanceKey(year: period.year, period: period.number, account: line.account, costCentre: line.costCentre)
             pendingBalances[key, default: AccountTotals()] = pendingBalances[key, default: AccountTotals()]
@@ -122,6 +126,7 @@ struct PostingSession {
     private mutating func sourceUsed(_ source: String, reference: String) throws -> Bool {
         if usedSources[source] == nil { usedSources[source] = try tx.hasEntries(admin, source: source) }
         if usedSources[source]! { return true }
+        if referencesAreUnique { return false }
         // A key posted earlier in this same session is a replay too.
         return !postedReferences.insert(source + "\u{1F}" + reference).inserted
     }

@@ -22,19 +22,20 @@ extension StoreTransaction {
     }
 
     /// Totals per account summed from the posted lines themselves: for partial periods and for checks.
+    /// Lines are found through their entries' date index, so only the range's lines are read.
     public func lineTotals(_ admin: String, year: Int, from: LocalDate, to: LocalDate, periods: ClosedRange<Int>,
                            costCentre: String?) throws -> [String: AccountTotals] {
         var result: [String: AccountTotals] = [:]
-        let filter = costCentre == nil ? "" : " AND cost_centre = ?"
-        var args: StatementArguments = [admin, year, from.description, to.description, periods.lowerBound,
+        let filter = costCentre == nil ? "" : " AND l.cost_centre = ?"
+        var args: StatementArguments = [admin, from.description, to.description, year, periods.lowerBound,
                                         periods.upperBound]
         if let costCentre { args += [costCentre] }
         for r in try rows("""
-            SELECT account, SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS debit,
-                   SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END) AS credit
-            FROM entry_line WHERE admin_id = ? AND year = ? AND date BETWEEN ? AND ?
-                AND period BETWEEN ? AND ?\(filter)
-            GROUP BY account
+            SELECT l.account AS account, SUM(CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS debit,
+                   SUM(CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END) AS credit
+            FROM entry e JOIN entry_line l ON l.entry_id = e.id
+            WHERE e.admin_id = ? AND e.date BETWEEN ? AND ? AND e.year = ? AND e.period BETWEEN ? AND ?\(filter)
+            GROUP BY l.account
             """, args) {
             result[r["account"]] = AccountTotals(debit: r["debit"], credit: r["credit"])
         }

@@ -40,27 +40,8 @@ extension StoreTransaction {
         }
     }
 
-    /// Writes an entry and its lines (the id and number given are ignored/used as is); returns the new id.
-    public func insert(_ e: PostedEntry) throws -> Int64 {
-        try execute("""
-            INSERT INTO entry (admin_id, number, journal, date, year, period, description, source, reference, kind,
-                reversal_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [e.administration, e.number, e.journal, e.date.description, e.year, e.period, e.description,
-                  e.source, e.reference, e.kind.rawValue, e.reversalOf])
-        let id = lastInsertedRowID
-        let date = e.date.description
-        for l in e.lines {
-            try execute("""
-                INSERT INTO entry_line (entry_id, line_no, admin_id, date, year, period, account, amount, currency,
-                    foreign_amount, rate, vat_code, vat_amount, relation, cost_centre, invoice, due_date, description)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [id, l.number, e.administration, date, e.year, e.period, l.account, l.amount, l.currency?.code,
-                      l.foreignAmount, l.rate?.description, l.vatCode, l.vatAmount, l.relation, l.costCentre,
-                      l.invoice, l.dueDate?.description, l.description])
-        }
-        return id
-    }
+    /// Writes an entry and its lines (the given id is ignored); returns the new id.
+    public func insert(_ e: PostedEntry) throws -> Int64 { try entryWriter().insert(e) }
 
     /// Records that `id` was reversed by `reversal`; the database refuses a second reversal.
     public func markReversed(id: Int64, by reversal: Int64) throws {
