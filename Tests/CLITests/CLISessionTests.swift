@@ -100,3 +100,32 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(list.utf8)) as! [Any]).count == 3)
     }
 }
+
+@Suite struct CLIJournalTests {
+    @Test func exportAndImportAJournal() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.ok(["demo", "--administrations", "1", "--seed", "4", "--year", "2026", "--initialize"])
+        let file = cli.directory + "/mkb.journal"
+        try cli.ok(["export", "hledger", "mkb-0001", "-o", file])
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("account 13011 Debiteuren  ; type: A"))
+        #expect(text.contains("account 10201 Bankrekening  ; type: C"))
+        #expect(text.contains(" USD @@ ") && text.contains("; journal:BEG, kind:opening"))
+        try cli.ok(["admin", "create", "copy", "--name", "Copy", "--year", "2026"])
+        let refused = try cli.run(["import", "journal", "copy", file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("mkb.journal:") && refused.stderr.contains("import with --create-relations"))
+        let imported = try cli.ok(["import", "journal", "copy", file, "--create-relations", "--create-cost-centres"])
+        #expect(imported.contains("Imported ") && imported.contains("relations created"))
+        let again = try cli.ok(["import", "journal", "copy", file, "--create-relations", "--create-cost-centres"])
+        #expect(again.contains("Imported 0 entries (0 lines) into copy") && again.contains("already imported"))
+        let original = try cli.ok(["report", "trial-balance", "mkb-0001", "--format", "csv"])
+        let copy = try cli.ok(["report", "trial-balance", "copy", "--format", "csv"])
+        #expect(original == copy)
+        let household = CLI.projectRoot + "/Tests/InterchangeTests/Corpus/household.journal"
+        try cli.ok(["admin", "create", "home", "--name", "Home", "--year", "2026"])
+        let created = try cli.ok(["import", "journal", "home", household, "--create-accounts"])
+        #expect(created.contains("Imported 7 entries") && created.contains("accounts created"))
+    }
+}

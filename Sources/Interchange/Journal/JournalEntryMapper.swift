@@ -88,7 +88,7 @@ struct JournalEntryMapper {
         return t.postings[postingLines[index]].line
     }
 
-    /// A content hash, numbered when identical transactions repeat: re-importing a file (or a longer version of
+    /// The day and a content hash, numbered when identical transactions repeat: re-importing a file (or a longer version of
     /// it) posts only what is new, whatever lines moved.
     mutating func reference(_ t: JournalTransaction) -> String {
         var h = FNV1a()
@@ -102,7 +102,9 @@ struct JournalEntryMapper {
         }
         let n = occurrences[h.value, default: 0] + 1
         occurrences[h.value] = n
-        let key = String(h.value, radix: 36)  // at most 13 characters: Swift keeps it inline, no allocation
+        // The day first, so keys of a dated file arrive in index order; then 52 bits of the hash. 14 characters at
+        // most: Swift keeps the string inline, with no allocation per entry.
+        let key = String(t.date.dayNumber, radix: 36) + String(h.value >> 12, radix: 36)
         return n == 1 ? key : "\(key)-\(n)"
     }
 
