@@ -20,6 +20,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Core", swiftSettings: swiftSettings),
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .target(name: "GitSource", dependencies: ["CLibGit2"], swiftSettings: swiftSettings),
         .target(
             name: "Store",
             dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
+        .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]
 )
