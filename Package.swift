@@ -17,11 +17,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "Core", swiftSettings: swiftSettings),
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
         .target(name: "GitSource", dependencies: ["CLibGit2"], swiftSettings: swiftSettings),
+        .target(
+            name: "Templates",
+            dependencies: ["Core", "GitSource", "Yams", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/rgs-mkb-3.7.tsv")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -62,6 +69,9 @@ let package = Package(
             name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TemplatesTests", dependencies: ["Core", "GitSource", "Templates", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]
 )

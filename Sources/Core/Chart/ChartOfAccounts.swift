@@ -71,6 +71,13 @@ public struct ChartOfAccounts: Hashable, Sendable {
 extension ChartOfAccounts {
     /// Parses `accounts.csv` (`code,name,type,normal,rgs,vat,control`); errors name `file:line` and the column.
     public static func parseAccounts(csv text: String, file: String = "accounts.csv") throws(CoreError) -> [Account] {
+        try parseAccountRows(csv: text, file: file).map(\.account)
+    }
+
+    /// Like `parseAccounts`, with the line each account is on.
+    public static func parseAccountRows(csv text: String, file: String = "accounts.csv") throws(CoreError)
+        -> [(account: Account, line: Int)]
+    {
         let records = try CSVReader().records(in: text, file: file)
         guard let header = records.first else { throw CoreError(file, "the file is empty") }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -84,7 +91,7 @@ extension ChartOfAccounts {
         else { throw CoreError(file, "missing columns") }
         let iRGS = try index("rgs", required: false), iVAT = try index("vat", required: false)
         let iControl = try index("control", required: false), iActive = try index("active", required: false)
-        var accounts: [Account] = []
+        var accounts: [(account: Account, line: Int)] = []
         for record in records.dropFirst() {
             let at = "\(file):\(record.line)"
             guard record.fields.count == columns.count else {
@@ -120,8 +127,8 @@ extension ChartOfAccounts {
                 else { throw CoreError(at, "column 'active' must be true or false") }
                 active = flag
             }
-            accounts.append(Account(code: code, name: name, type: type, normalSide: normal, rgsCode: value(iRGS),
-                                    vatCode: value(iVAT), control: control, active: active))
+            accounts.append((Account(code: code, name: name, type: type, normalSide: normal, rgsCode: value(iRGS),
+                                     vatCode: value(iVAT), control: control, active: active), record.line))
         }
         return accounts
     }
