@@ -47,20 +47,25 @@ let package = Package(
             dependencies: ["Core", "Ledger"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Workspace",
+            dependencies: ["Core", "Store", "Ledger", "GitSource", "Templates", "Yams"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger", "Interchange"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace"],
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "TestSupport", dependencies: ["Core", "Store", "Ledger"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["Core", "Store", "Ledger", "Workspace"], path: "Tests/TestSupport",
             swiftSettings: swiftSettings),
         .testTarget(name: "CoreTests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(

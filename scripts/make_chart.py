@@ -124,6 +124,7 @@ DROP_SUFFIXES = ("Cuh",)
 
 # Kept regardless of the EZ/BV flags and the drop list.
 MUST_INCLUDE = (
+    "BVrzOvzVvg",   # Voorziening groot onderhoud: the balance sheet's provisions line needs one
     "BLimKasKas",   # Kas
     "BLimBanRba",   # Bankrekening
     "BVorDebHad",   # Debiteuren

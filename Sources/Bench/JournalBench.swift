@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Ledger
 import Store
+import Workspace
 
 /// Import of a large plain-text journal against ledger-cli and hledger reading the same file, and against the
 /// floor: SQLite inserting the same rows with no parsing and no rules.

@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Ledger
 import Store
+import Workspace
 
 /// Posting through the service (demo administrations, and one large administration in batches) and the
 /// trial balance from maintained balances against a scan of every posted line.
@@ -13,8 +14,8 @@ struct PostingBench {
     func run() async throws -> [(String, String, String)] {
         let administrations = tiny ? 2 : 60
         let repeats = tiny ? 1 : 10
-        let workspace = try Workspace.initialize(directory, templatesFrom: projectRoot)
-        let chart = try ChartLoader.load(directory: workspace.baseChartDirectory)
+        let workspace = try Workspace.initialize(directory, templatesFrom: projectRoot, time: 1_767_225_600)
+        let chart = try ChartLoader.load(directory: projectRoot + "/templates/base")
         let ledger = workspace.ledger
         let clock = ContinuousClock()
         var rows: [(String, String, String)] = []

@@ -43,6 +43,9 @@ do {
     })
     if !tiny { try checkTargets(rows) }
     print("")
+    let templateRows = try TemplateBench(directory: dir + "/templates", projectRoot: root, tiny: tiny).run()
+    printTable(["templates in git", "size", "time"], templateRows.map { [$0.0, $0.1, $0.2] })
+    print("")
     let postingRows = try await PostingBench(tiny: tiny, directory: dir + "/posting", projectRoot: root).run()
     printTable(["posting and trial balance", "size", "time"], postingRows.map { [$0.0, $0.1, $0.2] })
 } catch {

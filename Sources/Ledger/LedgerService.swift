@@ -9,9 +9,10 @@ public struct LedgerService: Sendable {
 
     public init(store: LedgerStore) { self.store = store }
 
-    /// Creates an administration with a chart, and opens the fiscal year `year`.
-    public func createAdministration(_ admin: Administration, chart: ChartOfAccounts, openYear year: Int) async throws
-        -> Administration
+    /// Creates an administration with a chart, and opens the fiscal year `year`. With `applied`, the configuration
+    /// it was rendered from is recorded as its last-applied state, in the same transaction.
+    public func createAdministration(_ admin: Administration, chart: ChartOfAccounts, openYear year: Int,
+                                     applied: AppliedConfiguration? = nil) async throws -> Administration
     {
         do { try Administration.validate(id: admin.id) } catch { throw LedgerError(error) }
         let problems = chart.problems()
@@ -30,6 +31,7 @@ public struct LedgerService: Sendable {
             try tx.insert(chart.vatCodes, admin: admin.id)
             try tx.insert(chart.journals, admin: admin.id)
             try tx.insert(calendar.makeYear(year), admin: admin.id)
+            if let applied { try tx.record(applied, admin: admin.id) }
             return admin
         }
     }
@@ -51,6 +53,11 @@ public struct LedgerService: Sendable {
                                                openPeriods: year.periods.filter { $0.state == .open }.map(\.number))
                 })
         }
+    }
+
+    /// The configuration last applied from a template, if any.
+    public func appliedConfiguration(_ admin: String) async throws -> AppliedConfiguration? {
+        try await read(admin) { tx in try tx.appliedConfiguration(admin) }
     }
 
     public func accounts(_ admin: String) async throws -> [Account] {

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Core
 import Foundation
+import GitSource
 import Interchange
+import Templates
 import Ledger
 import Store
+import Workspace
 
 /// Options every command takes: where the workspace is, and what day it is.
 struct GlobalOptions: ParsableArguments {
@@ -18,6 +21,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openWorkspace() throws -> Workspace { try Workspace.open(workspacePath) }
+
+    /// The moment to stamp commits with: midnight UTC of `--today`, else the system clock.
+    func nowSeconds() throws -> Int64 {
+        if today != nil { return Int64(try todayDate().dayNumber) * 86_400 }
+        return Int64(Date().timeIntervalSince1970)
+    }
 
     /// The injected day: `--today`, else the system clock's UTC date. Only the face reads the clock.
     func todayDate() throws -> LocalDate {
@@ -47,6 +56,8 @@ func describe(_ error: any Error) -> String {
     case let e as CoreError: e.description
     case let e as StoreError: e.description
     case let e as InterchangeError: e.description
+    case let e as TemplateError: e.description
+    case let e as GitError: e.description
     default: String(describing: error)
     }
 }

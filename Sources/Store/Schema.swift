@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -12,8 +12,28 @@ enum Schema {
         migrator.registerMigration("v1-ledger") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-applied-configuration") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    /// The configuration last applied to each administration (the reconciler's L), and its history.
+    private static let v2 = """
+        CREATE TABLE applied_configuration (
+            admin_id TEXT PRIMARY KEY NOT NULL REFERENCES administration(id),
+            cluster TEXT,
+            revision TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            config TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE applied_configuration_history (
+            id INTEGER PRIMARY KEY,
+            admin_id TEXT NOT NULL REFERENCES administration(id),
+            revision TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        """
 
     private static let v1 = """
         CREATE TABLE administration (

@@ -21,7 +21,7 @@ struct HledgerCrossCheckTests {
     @Test func exportCheckBalanceAndRoundTrip() async throws {
         let t = try await TestLedger()
         defer { t.remove() }
-        let chart = try ChartLoader.load(directory: t.workspace.baseChartDirectory)
+        let chart = try ChartLoader.load(directory: TestLedger.baseChartDirectory)
         let report = try await DemoGenerator(ledger: t.ledger, chart: chart).run(
             .init(administrations: 1, seed: 3, year: 2026, volume: 20))
         let admin = report.administrations[0]

@@ -2,6 +2,7 @@ public import Core
 import Foundation
 public import Ledger
 public import Store
+public import Workspace
 
 /// A fresh workspace in a temp folder with one administration `acme` on the shipped chart, a customer, a supplier
 /// and a cost centre. Each test gets its own; nothing is shared between tests.
@@ -13,6 +14,9 @@ public struct TestLedger: Sendable {
     public var store: LedgerStore { workspace.store }
     public let chart: ChartOfAccounts
 
+    /// The shipped base chart: `templates/base` of the project.
+    public static var baseChartDirectory: String { projectRoot + "/templates/base" }
+
     public static var projectRoot: String {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url = url.deletingLastPathComponent() }  // Tests/TestSupport/TestLedger.swift
@@ -22,8 +26,8 @@ public struct TestLedger: Sendable {
     public init(year: Int = 2026, fiscalYearStart: Int = 1) async throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ledgerops-test-\(UUID().uuidString)").path
-        workspace = try Workspace.initialize(directory, templatesFrom: Self.projectRoot)
-        var chart = try ChartLoader.load(directory: workspace.baseChartDirectory)
+        workspace = try Workspace.initialize(directory, templatesFrom: Self.projectRoot, time: 1_767_225_600)
+        var chart = try ChartLoader.load(directory: Self.baseChartDirectory)
         // One ordinary expense account starts inactive, so the rules about inactive accounts can be exercised.
         let inactive = chart.accounts.lastIndex { $0.type == .expense && $0.control == nil && $0.vatCode == "I21" }!
         chart.accounts[inactive].active = false

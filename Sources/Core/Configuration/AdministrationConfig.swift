@@ -39,3 +39,18 @@ public struct AdministrationConfig: Hashable, Sendable, Codable {
         return [UInt8]((try? encoder.encode(self)) ?? Data())
     }
 }
+
+/// The configuration last applied to an administration: the template revision it came from and its hash.
+public struct AppliedConfiguration: Hashable, Sendable, Codable {
+    public var cluster: String?
+    public var revision: String
+    public var hash: String
+    public var config: AdministrationConfig
+
+    public init(cluster: String?, revision: String, hash: String, config: AdministrationConfig) {
+        self.cluster = cluster
+        self.revision = revision
+        self.hash = hash
+        self.config = config
+    }
+}

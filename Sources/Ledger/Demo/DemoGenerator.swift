@@ -33,12 +33,18 @@ public struct DemoGenerator: Sendable {
         public var bankLines: Int
     }
 
-    public let ledger: LedgerService
-    public let chart: ChartOfAccounts
+    /// Creates one demo administration (in the fiscal year given); by default from `chart` directly.
+    public typealias Provisioner = @Sendable (Administration, Int) async throws -> Void
 
-    public init(ledger: LedgerService, chart: ChartOfAccounts) {
+    public let ledger: LedgerService
+    /// The chart the demo's bookings are drawn from (every cluster's chart must hold its accounts).
+    public let chart: ChartOfAccounts
+    public let provision: Provisioner?
+
+    public init(ledger: LedgerService, chart: ChartOfAccounts, provision: Provisioner? = nil) {
         self.ledger = ledger
         self.chart = chart
+        self.provision = provision
     }
 
     /// Creates `options.administrations` administrations, skipping ids that already exist.
@@ -55,7 +61,11 @@ public struct DemoGenerator: Sendable {
             let book = DemoBook(id: id, cluster: cluster, year: options.year, through: options.through,
                                 volume: options.volume, accounts: accounts, rng: &rng)
             let admin = book.administration
-            _ = try await ledger.createAdministration(admin, chart: chart, openYear: options.year)
+            if let provision {
+                try await provision(admin, options.year)
+            } else {
+                _ = try await ledger.createAdministration(admin, chart: chart, openYear: options.year)
+            }
             for relation in book.relations { try await ledger.save(relation, in: id) }
             for centre in book.costCentres { try await ledger.save(centre, in: id) }
             let results = try await ledger.post(book.entries, to: id)

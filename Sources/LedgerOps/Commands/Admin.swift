@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Workspace
 
 /// `ledgerops admin`: administrations (create, list, show).
 struct Admin: AsyncParsableCommand {
@@ -11,29 +12,44 @@ struct Admin: AsyncParsableCommand {
 
 extension Admin {
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an administration from the base chart.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create an administration from its cluster's template (or an ad-hoc chart).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Administration id (letters, digits, '-' and '_').") var id: String
         @Option(help: "Company name.") var name: String
-        @Option(help: "accounts.csv to use instead of the workspace's base chart.") var chart: String?
-        @Option(help: "ISO 4217 currency.") var currency = "EUR"
-        @Option(help: "Month (1-12) the fiscal year starts in.") var fiscalYearStart = 1
-        @Option(help: "Cluster (mkb, landbouw, horeca).") var cluster: String?
+        @Option(help: "An ad-hoc accounts.csv instead of a cluster template (VAT codes and journals from base).")
+        var chart: String?
+        @Option(help: "ISO 4217 currency (with --chart).") var currency = "EUR"
+        @Option(help: "Month (1-12) the fiscal year starts in (with --chart).") var fiscalYearStart = 1
+        @Option(help: "Cluster whose template configures it (mkb, landbouw, horeca).") var cluster = "mkb"
         @Option(help: "Responsible accountant.") var responsible: String?
         @Option(help: "First fiscal year to open (default: the one containing today).") var year: Int?
 
         func run() async throws {
             try await face {
                 let workspace = try global.openWorkspace()
-                let chartOfAccounts = try ChartLoader.load(directory: workspace.baseChartDirectory, accountsFile: chart)
-                let admin = Administration(id: id, name: name, currency: try CurrencyCode(currency),
-                                           fiscalYearStart: fiscalYearStart, cluster: cluster, responsible: responsible)
-                let calendar = try FiscalCalendar(startMonth: fiscalYearStart)
-                let firstYear = try year ?? calendar.fiscalYear(containing: global.todayDate())
-                _ = try await workspace.ledger.createAdministration(admin, chart: chartOfAccounts, openYear: firstYear)
-                print("Created administration \(id) (\(name)), \(chartOfAccounts.accounts.count) accounts, "
-                    + "fiscal year \(firstYear) open")
+                let today = try global.todayDate()
+                if let chart {
+                    let base = try workspace.templateSet().render(template: "base")
+                    let text = try String(contentsOfFile: chart, encoding: .utf8)
+                    let adHoc = ChartOfAccounts(accounts: try ChartOfAccounts.parseAccounts(csv: text, file: chart),
+                                                vatCodes: base.vatCodes, journals: base.journals)
+                    let admin = Administration(id: id, name: name, currency: try CurrencyCode(currency),
+                                               fiscalYearStart: fiscalYearStart, cluster: nil, responsible: responsible)
+                    let firstYear = try year ?? FiscalCalendar(startMonth: fiscalYearStart).fiscalYear(containing: today)
+                    _ = try await workspace.ledger.createAdministration(admin, chart: adHoc, openYear: firstYear)
+                    print("Created administration \(id) (\(name)), \(adHoc.accounts.count) accounts from \(chart), "
+                        + "fiscal year \(firstYear) open")
+                    return
+                }
+                let set = try workspace.templateSet()
+                let config = try set.render(cluster: cluster, administration: id)
+                let firstYear = try year ?? FiscalCalendar(startMonth: config.fiscalYearStart).fiscalYear(containing: today)
+                let applied = try await workspace.createAdministration(id: id, name: name, cluster: cluster,
+                                                                        responsible: responsible, openYear: firstYear, in: set)
+                print("Created administration \(id) (\(name)) in cluster \(cluster): template \(config.template) at "
+                    + "\(applied.revision.prefix(7)), \(config.accounts.count) accounts, fiscal year \(firstYear) open")
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Workspace
 
 /// `ledgerops demo`: fills the workspace with deterministic demo administrations.
 struct Demo: AsyncParsableCommand {
@@ -35,14 +36,20 @@ struct Demo: AsyncParsableCommand {
         let today = try global.todayDate()
         let workspace: Workspace
         if createWorkspace, (try? global.openWorkspace()) == nil {
-            workspace = try Workspace.initialize(global.workspacePath, templatesFrom: try ProjectFiles.locate())
+            workspace = try Workspace.initialize(global.workspacePath, templatesFrom: try ProjectFiles.locate(),
+                                                 time: try global.nowSeconds())
         } else {
             workspace = try global.openWorkspace()
         }
-        let chart = try ChartLoader.load(directory: workspace.baseChartDirectory)
+        // Every administration is created from its cluster's template at the tracked revision.
+        let templates = try workspace.templateSet()
+        let chart = try templates.render(template: "base").chart
         let demoYear = year ?? today.year
         let through = demoYear == today.year ? today : try LocalDate(year: demoYear, month: 12, day: 31)
-        let generator = DemoGenerator(ledger: workspace.ledger, chart: chart)
+        let generator = DemoGenerator(ledger: workspace.ledger, chart: chart) { admin, year in
+            try await workspace.createAdministration(id: admin.id, name: admin.name, cluster: admin.cluster ?? "mkb",
+                                                     responsible: admin.responsible, openYear: year, in: templates)
+        }
         let isTerminal = isatty(2) != 0 && !quiet
         return try await generator.run(
             .init(administrations: count, seed: seed, year: demoYear, through: through),

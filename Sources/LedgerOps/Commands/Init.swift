@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Workspace
 
 /// `ledgerops init`: creates a workspace seeded with the project's templates.
 struct Init: AsyncParsableCommand {
@@ -15,12 +16,23 @@ struct Init: AsyncParsableCommand {
     @Option(help: "Folder holding the project's templates/ and clusters/ (default: found next to the executable).")
     var templates: String?
 
+    @Option(help: "Track this template repository (a URL libgit2 can fetch, e.g. file:///srv/templates.git).")
+    var source: String?
+
+    @Option(help: "The branch to track.")
+    var branch = "main"
+
     func run() async throws {
         try await face {
             let dir = directory ?? global.workspacePath
-            let source = try templates ?? ProjectFiles.locate()
-            _ = try Workspace.initialize(dir, templatesFrom: source)
-            print("Created workspace \(dir) (templates from \(source)/templates)")
+            if let source {
+                let ws = try Workspace.initialize(dir, remote: source, branch: branch, time: try global.nowSeconds())
+                print("Created workspace \(dir), tracking \(source) \(branch) at \(try ws.templates.resolve(branch).short)")
+            } else {
+                let from = try templates ?? ProjectFiles.locate()
+                let ws = try Workspace.initialize(dir, templatesFrom: from, branch: branch, time: try global.nowSeconds())
+                print("Created workspace \(dir): templates.git seeded from \(from) at \(try ws.templates.resolve(branch).short)")
+            }
         }
     }
 }
@@ -36,7 +48,7 @@ enum ProjectFiles {
             dir = (dir as NSString).deletingLastPathComponent
             candidates.append(dir)
         }
-        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent("templates/base/accounts.csv")) {
+        for c in candidates where fm.fileExists(atPath: (c as NSString).appendingPathComponent("templates/base/template.yaml")) {
             return c
         }
         throw LedgerError("missing-file", "templates", "cannot find the project's templates/ folder; pass --templates DIR")

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The template repository end to end: seeded by `init`, read through libgit2, checked with the git CLI.
+@Suite struct CLITemplateTests {
+    /// The SHA-256 of each shipped cluster's rendered configuration. A change to the shipped templates changes
+    /// these on purpose: update them in the same commit, after reading `ledgerops template diff`.
+    static let golden: [String: String] = [
+        "mkb": "454206b520a4dd7db4901a0880b944ab55e3ba07f68ff94a82dee1239fa7c874",
+        "landbouw": "f71859bbc3e2c44703a68bc9b426557c03716b7df675710d8c7e0cba6112abe2",
+        "horeca": "22e200da90894698222e0792bfe55e5c8fce23f1bd827525ce8bd66914969fa5",
+    ]
+
+    static func git(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func theShippedTemplatesValidateAndHashAsCommitted() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let valid = try cli.run(["template", "validate", "--dir", CLI.projectRoot], workspaceOption: false)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        for (cluster, hash) in Self.golden {
+            let out = try cli.run(["template", "show", cluster, "--dir", CLI.projectRoot, "--hash"], workspaceOption: false)
+            #expect(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == hash, "cluster \(cluster): \(out.stderr)")
+        }
+    }
+
+    @Test func initSeedsTheRepositoryAndAdministrationsRecordTheirRevision() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let created = try cli.ok(["init", "--templates", CLI.projectRoot])
+        #expect(created.contains("templates.git seeded from"))
+        let repo = cli.workspace + "/templates.git"
+        let head = try Self.git(["--git-dir", repo, "rev-parse", "main"])
+        #expect(try Self.git(["--git-dir", repo, "log", "--format=%an <%ae> %s", "main"]) == "LedgerOps <init> Seed templates from the LedgerOps project")
+        #expect(try Self.git(["--git-dir", repo, "show", "main:templates/base/template.yaml"]).contains("name: base"))
+        #expect(try Self.git(["--git-dir", repo, "ls-tree", "--name-only", "main"]) == "clusters\ntemplates")
+        #expect(try cli.ok(["template", "validate"]).contains("valid"))
+        let out = try cli.ok(["admin", "create", "h1", "--name", "Hotel", "--cluster", "horeca", "--year", "2026"])
+        #expect(out.contains("in cluster horeca: template horeca at \(head.prefix(7))"))
+        let shown = try cli.ok(["template", "show", "horeca", "--hash"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(shown == Self.golden["horeca"])
+        let log = try cli.ok(["template", "log"])
+        #expect(log.hasPrefix(String(head.prefix(7))) && log.contains("LedgerOps <init>"))
+    }
+
+    @Test func aWorkspaceCanTrackAnotherRepository() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let upstream = cli.directory + "/upstream"
+        _ = try Self.git(["init", "-q", "-b", "main", upstream])
+        _ = try Self.git(["-C", upstream, "config", "user.name", "Anna"])
+        _ = try Self.git(["-C", upstream, "config", "user.email", "anna@bureau.example"])
+        _ = try Self.git(["-C", upstream, "config", "commit.gpgsign", "false"])
+        for folder in ["templates", "clusters"] {
+            let copy = Process()
+            copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+            copy.arguments = ["-R", CLI.projectRoot + "/" + folder, upstream + "/" + folder]
+            try copy.run()
+            copy.waitUntilExit()
+        }
+        _ = try Self.git(["-C", upstream, "add", "-A"])
+        _ = try Self.git(["-C", upstream, "commit", "-q", "-m", "Templates"])
+        let head = try Self.git(["-C", upstream, "rev-parse", "HEAD"])
+        let out = try cli.ok(["init", "--source", "file://" + upstream])
+        #expect(out.contains("tracking file://\(upstream) main at \(head.prefix(7))"))
+        #expect(try cli.ok(["template", "validate"]).contains("valid"))
+        // A change upstream shows up in a diff between the two revisions.
+        let settings = upstream + "/templates/base/settings.yaml"
+        let text = try String(contentsOfFile: settings, encoding: .utf8)
+        try (text + "  test.added-setting: 5\n").write(toFile: settings, atomically: true, encoding: .utf8)
+        _ = try Self.git(["-C", upstream, "commit", "-q", "-am", "Add a setting"])
+        let next = try Self.git(["-C", upstream, "rev-parse", "HEAD"])
+        // The workspace's repository is a normal bare repository: fetch into it with git and diff.
+        _ = try Self.git(["--git-dir", cli.workspace + "/templates.git", "fetch", "-q", "file://" + upstream, "main:main"])
+        let diff = try cli.ok(["template", "diff", head, next])
+        #expect(diff.contains("+ setting test.added-setting: 5"))
+    }
+}
