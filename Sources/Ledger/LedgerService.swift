@@ -31,7 +31,10 @@ public struct LedgerService: Sendable {
             try tx.insert(chart.vatCodes, admin: admin.id)
             try tx.insert(chart.journals, admin: admin.id)
             try tx.insert(calendar.makeYear(year), admin: admin.id)
-            if let applied { try tx.record(applied, admin: admin.id) }
+            if let applied {
+                try tx.record(applied, admin: admin.id)
+                try tx.writeConfigItems(applied.config, admin: admin.id)
+            }
             return admin
         }
     }

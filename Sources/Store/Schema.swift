@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration", "config_item",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -18,7 +18,8 @@ enum Schema {
         return migrator
     }
 
-    /// The configuration last applied to each administration (the reconciler's L), and its history.
+    /// The configuration last applied to each administration (the reconciler's L) and its history, and the live
+    /// configuration items that are not ledger tables (reports, dashboards, indicator thresholds, settings).
     private static let v2 = """
         CREATE TABLE applied_configuration (
             admin_id TEXT PRIMARY KEY NOT NULL REFERENCES administration(id),
@@ -26,6 +27,13 @@ enum Schema {
             revision TEXT NOT NULL,
             hash TEXT NOT NULL,
             config TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE config_item (
+            admin_id TEXT NOT NULL REFERENCES administration(id),
+            kind TEXT NOT NULL CHECK (kind IN ('reports','dashboards','indicators','settings')),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (admin_id, kind, key)
         ) WITHOUT ROWID;
         CREATE TABLE applied_configuration_history (
             id INTEGER PRIMARY KEY,

@@ -6,9 +6,9 @@ import Testing
     /// The SHA-256 of each shipped cluster's rendered configuration. A change to the shipped templates changes
     /// these on purpose: update them in the same commit, after reading `ledgerops template diff`.
     static let golden: [String: String] = [
-        "mkb": "454206b520a4dd7db4901a0880b944ab55e3ba07f68ff94a82dee1239fa7c874",
-        "landbouw": "f71859bbc3e2c44703a68bc9b426557c03716b7df675710d8c7e0cba6112abe2",
-        "horeca": "22e200da90894698222e0792bfe55e5c8fce23f1bd827525ce8bd66914969fa5",
+        "mkb": "a143a10c3caf2b7f13429a6ca6ee56156f63cc520e35aa85285ae7982a2e5167",
+        "landbouw": "43b0e70436708d93c2e5514d6241586a30708a7b91fb50fa6fdaff362bfe0ae1",
+        "horeca": "5c5f298dc8e090f08933747d4e580eba44765cc10d5e99441b4f4fc579f7ac02",
     ]
 
     static func git(_ args: [String]) throws -> String {

@@ -145,19 +145,22 @@ public enum SettingValue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    private enum Key: String, CodingKey { case text, number, flag }
+
+    /// Encoded as `{"number": "30"}`, `{"text": "quarter"}` or `{"flag": true}`: the kind survives a round trip.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let b = try? c.decode(Bool.self) { self = .flag(b) }
-        else if let n = try? c.decode(DecimalNumber.self), (try? c.decode(String.self)) == nil { self = .number(n) }
-        else { self = .text(try c.decode(String.self)) }
+        let c = try decoder.container(keyedBy: Key.self)
+        if let b = try c.decodeIfPresent(Bool.self, forKey: .flag) { self = .flag(b) }
+        else if let n = try c.decodeIfPresent(DecimalNumber.self, forKey: .number) { self = .number(n) }
+        else { self = .text(try c.decode(String.self, forKey: .text)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
+        var c = encoder.container(keyedBy: Key.self)
         switch self {
-        case .text(let s): try c.encode(s)
-        case .number(let n): try c.encode(n)
-        case .flag(let b): try c.encode(b)
+        case .text(let s): try c.encode(s, forKey: .text)
+        case .number(let n): try c.encode(n, forKey: .number)
+        case .flag(let b): try c.encode(b, forKey: .flag)
         }
     }
 }

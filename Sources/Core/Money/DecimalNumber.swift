@@ -32,6 +32,25 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
         self.init(mantissa: negative ? -value : value, scale: fraction.count)
     }
 
+    /// The same value with trailing fractional zeros removed (`9.50` → `9.5`).
+    public var normalized: DecimalNumber {
+        var m = mantissa, s = scale
+        while s > 0 && m % 10 == 0 { m /= 10; s -= 1 }
+        return DecimalNumber(mantissa: m, scale: s)
+    }
+
+    /// Equal values are equal, however many trailing zeros they were written with.
+    public static func == (a: Self, b: Self) -> Bool {
+        let x = a.normalized, y = b.normalized
+        return x.mantissa == y.mantissa && x.scale == y.scale
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized
+        hasher.combine(n.mantissa)
+        hasher.combine(n.scale)
+    }
+
     public var isZero: Bool { mantissa == 0 }
     public var isNegative: Bool { mantissa < 0 }
 

@@ -29,3 +29,62 @@ extension StoreTransaction {
         }
     }
 }
+
+extension StoreTransaction {
+    /// The kinds of configuration item kept outside the ledger's own tables.
+    public enum ConfigItemKind: String, Sendable, CaseIterable {
+        case reports, dashboards, indicators, settings
+    }
+
+    /// Writes (or replaces) one configuration item; `value` is its canonical JSON.
+    public func setConfigItem(_ kind: ConfigItemKind, key: String, value: String, admin: String) throws {
+        try execute("""
+            INSERT INTO config_item (admin_id, kind, key, value) VALUES (?, ?, ?, ?)
+            ON CONFLICT (admin_id, kind, key) DO UPDATE SET value = excluded.value
+            """, [admin, kind.rawValue, key, value])
+    }
+
+    public func removeConfigItem(_ kind: ConfigItemKind, key: String, admin: String) throws {
+        try execute("DELETE FROM config_item WHERE admin_id = ? AND kind = ? AND key = ?", [admin, kind.rawValue, key])
+    }
+
+    /// Every configuration item of an administration: kind → key → canonical JSON.
+    public func configItems(_ admin: String) throws -> [ConfigItemKind: [String: String]] {
+        var result: [ConfigItemKind: [String: String]] = [:]
+        for r in try rows("SELECT kind, key, value FROM config_item WHERE admin_id = ?", [admin]) {
+            guard let kind = ConfigItemKind(rawValue: r["kind"]) else { continue }
+            result[kind, default: [:]][r["key"]] = r["value"]
+        }
+        return result
+    }
+
+    /// Writes the non-ledger items of a configuration (reports, dashboards, indicators, settings) as the live ones.
+    public func writeConfigItems(_ config: AdministrationConfig, admin: String) throws {
+        try execute("DELETE FROM config_item WHERE admin_id = ?", [admin])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        for r in config.reports { try setConfigItem(.reports, key: r.id, value: try json(r), admin: admin) }
+        for d in config.dashboards { try setConfigItem(.dashboards, key: d.id, value: try json(d), admin: admin) }
+        for i in config.indicators { try setConfigItem(.indicators, key: i.id, value: try json(i), admin: admin) }
+        for (k, v) in config.settings { try setConfigItem(.settings, key: k, value: try json(v), admin: admin) }
+    }
+
+    /// The administration's live configuration: its chart as the ledger holds it, and its other items.
+    public func liveConfiguration(_ admin: String) throws -> AdministrationConfig? {
+        guard let a = try administration(admin) else { return nil }
+        let items = try configItems(admin)
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ kind: ConfigItemKind) throws -> [T] {
+            try (items[kind] ?? [:]).values.map { try decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+        var settings: [String: SettingValue] = [:]
+        for (k, v) in items[.settings] ?? [:] { settings[k] = try decoder.decode(SettingValue.self, from: Data(v.utf8)) }
+        return AdministrationConfig(
+            template: try appliedConfiguration(admin)?.config.template ?? "", currency: a.currency,
+            fiscalYearStart: a.fiscalYearStart, accounts: try accounts(admin), vatCodes: try vatCodes(admin),
+            journals: try journals(admin), reports: try decode(ReportLayout.self, .reports),
+            dashboards: try decode(Dashboard.self, .dashboards), indicators: try decode(IndicatorThreshold.self, .indicators),
+            settings: settings)
+    }
+}
