@@ -52,10 +52,16 @@ let package = Package(
             dependencies: ["Core", "Store", "Ledger", "GitSource", "Templates", "Yams"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Reconciler",
+            dependencies: ["Core", "Store", "Ledger", "Templates", "GitSource", "Workspace",
+                           .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -74,6 +80,10 @@ let package = Package(
             name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Core", "Store", "Ledger", "Templates", "GitSource", "Workspace", "Reconciler", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "TemplatesTests", dependencies: ["Core", "GitSource", "Templates", "TestSupport"],
             swiftSettings: swiftSettings),

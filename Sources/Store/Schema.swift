@@ -15,8 +15,28 @@ enum Schema {
         migrator.registerMigration("v2-applied-configuration") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3-reconciler-status") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
+
+    /// What the reconciler last found for each administration. `live_hash` is cleared by every local edit, so a pass
+    /// recomputes only what changed and skips the rest in O(1).
+    private static let v3 = """
+        CREATE TABLE reconciler_status (
+            admin_id TEXT PRIMARY KEY NOT NULL REFERENCES administration(id),
+            status TEXT NOT NULL,
+            reason TEXT,
+            message TEXT,
+            since TEXT NOT NULL,
+            attempted_revision TEXT,
+            desired_hash TEXT,
+            live_hash TEXT,
+            plan_hash TEXT,
+            suspended INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        """
 
     /// The configuration last applied to each administration (the reconciler's L) and its history, and the live
     /// configuration items that are not ledger tables (reports, dashboards, indicator thresholds, settings).

@@ -44,6 +44,13 @@ extension StoreTransaction {
             """, [admin, kind.rawValue, key, value])
     }
 
+    /// Writes one configuration item as canonical JSON.
+    public func setConfigItem<T: Encodable>(_ kind: ConfigItemKind, key: String, encoding value: T, admin: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try setConfigItem(kind, key: key, value: String(decoding: try encoder.encode(value), as: UTF8.self), admin: admin)
+    }
+
     public func removeConfigItem(_ kind: ConfigItemKind, key: String, admin: String) throws {
         try execute("DELETE FROM config_item WHERE admin_id = ? AND kind = ? AND key = ?", [admin, kind.rawValue, key])
     }

@@ -1,0 +1,95 @@
+import Core
+import Foundation
+public import Store
+import Templates
+
+extension ReconcilerService {
+    /// What an apply did.
+    public struct ApplyResult: Sendable, Equatable {
+        public var written: Int
+        public var status: SyncStatus
+    }
+
+    /// Applies one administration's plan in one transaction. It first re-checks the live configuration: when it
+    /// changed since the plan was made, nothing is written ("changed since plan"). Then it writes every item the
+    /// plan carries out, records the desired configuration as last applied (with a history row), and calls
+    /// `audit` inside the same transaction — the place for the workflow's audit record.
+    public func apply(_ plan: Plan, now: String,
+                      audit: (@Sendable (StoreTransaction) throws -> Void)? = nil) async throws -> ApplyResult {
+        let set = try workspace.templateSet(at: plan.revision)
+        let desired = try set.render(cluster: plan.cluster, administration: plan.administration)
+        let admin = plan.administration
+        return try await workspace.store.write { tx in
+            guard var live = try tx.liveConfiguration(admin) else {
+                throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
+            }
+            live.template = desired.template
+            guard live.sha256 == plan.liveHash else {
+                throw Refusal(code: "changed-since-plan", description: "administration \(admin) changed since the plan was "
+                    + "made; plan again and review the new plan")
+            }
+            let postings = try tx.accountsWithPostings(admin)
+            var written = 0
+            for item in plan.items where item.writes {
+                try Self.write(item.key, desired: desired, live: live, hasPostings: postings.contains(item.key.key), tx: tx,
+                               admin: admin)
+                written += 1
+            }
+            // Last applied becomes the template's configuration, except where the plan did not carry the template's
+            // change out (a conflict awaiting a decision, a blocked change): there it stays what it was.
+            let previousApplied = try tx.appliedConfiguration(admin)?.config
+            var applied = desired
+            for item in plan.items where item.action == .conflict || item.action == .blocked {
+                applied = applied.replacing(item.key, from: previousApplied)
+            }
+            try tx.record(AppliedConfiguration(cluster: plan.cluster, revision: plan.revision, hash: applied.sha256,
+                                               config: applied), admin: admin)
+            try audit?(tx)
+            // What the plan left alone (drift reported, conflicts, blocked items) decides the status now.
+            let remaining = Plan(administration: admin, cluster: plan.cluster, revision: plan.revision,
+                                 desiredHash: plan.desiredHash, liveHash: "", items: plan.items.filter { !$0.writes })
+            let previous = try tx.reconcilerRecords()[admin]
+            let status = remaining.status
+            try tx.save(ReconcilerRecord(
+                administration: admin, status: status.rawValue, reason: "applied", message: "applied \(plan.revision.prefix(7))",
+                since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: plan.revision,
+                desiredHash: plan.desiredHash, liveHash: nil, planHash: remaining.hash, suspended: previous?.suspended ?? false),
+                previous: previous)
+            return ApplyResult(written: written, status: status)
+        }
+    }
+
+    /// Writes the desired state of one item into the live configuration (removing it when the template has none).
+    static func write(_ key: ItemKey, desired: AdministrationConfig, live: AdministrationConfig, hasPostings: Bool,
+                      tx: StoreTransaction, admin: String) throws {
+        switch key.kind {
+        case .accounts:
+            if let account = desired.accounts.first(where: { $0.code == key.key }) {
+                try tx.upsert(account, admin: admin)
+            } else if hasPostings, var account = live.accounts.first(where: { $0.code == key.key }) {
+                account.active = false
+                try tx.upsert(account, admin: admin)
+            } else {
+                try tx.deleteChartItem(table: "account", code: key.key, admin: admin)
+            }
+        case .vatCodes:
+            if let code = desired.vatCodes.first(where: { $0.code == key.key }) { try tx.upsert(code, admin: admin) }
+            else { try tx.deleteChartItem(table: "vat_code", code: key.key, admin: admin) }
+        case .journals:
+            if let journal = desired.journals.first(where: { $0.code == key.key }) { try tx.upsert(journal, admin: admin) }
+            else { try tx.deleteChartItem(table: "journal", code: key.key, admin: admin) }
+        case .reports:
+            if let r = desired.reports.first(where: { $0.id == key.key }) { try tx.setConfigItem(.reports, key: key.key, encoding: r, admin: admin) }
+            else { try tx.removeConfigItem(.reports, key: key.key, admin: admin) }
+        case .dashboards:
+            if let d = desired.dashboards.first(where: { $0.id == key.key }) { try tx.setConfigItem(.dashboards, key: key.key, encoding: d, admin: admin) }
+            else { try tx.removeConfigItem(.dashboards, key: key.key, admin: admin) }
+        case .indicators:
+            if let i = desired.indicators.first(where: { $0.id == key.key }) { try tx.setConfigItem(.indicators, key: key.key, encoding: i, admin: admin) }
+            else { try tx.removeConfigItem(.indicators, key: key.key, admin: admin) }
+        case .settings:
+            if let v = desired.settings[key.key] { try tx.setConfigItem(.settings, key: key.key, encoding: v, admin: admin) }
+            else { try tx.removeConfigItem(.settings, key: key.key, admin: admin) }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Core
+import Foundation
+import GitSource
+public import Store
+import Templates
+
+extension ReconcilerService {
+    /// What one pass found.
+    public struct PassSummary: Sendable, Equatable {
+        public var revision: String
+        public var counts: [SyncStatus: Int]
+        /// Administrations whose record changed in this pass.
+        public var changed: Int
+        /// Administrations skipped in O(1): synced before, nothing changed since.
+        public var skipped: Int
+    }
+
+    /// Recomputes every administration's status against the tracked branch (fetching it first when the workspace
+    /// tracks a remote). Level-triggered: whatever a missed event left behind, a pass sets right. Writes only
+    /// records that changed, so two passes in a row write nothing the second time.
+    public func pass(now: String) async throws -> PassSummary {
+        if let remote = workspace.settings.remote { _ = try workspace.templates.fetch(from: remote, branch: workspace.settings.branch) }
+        let revision = try workspace.templates.resolve(workspace.settings.branch).hex
+        let set = try workspace.templateSet(at: revision)
+        return try await workspace.store.write { tx in
+            var cache = DesiredCache(set: set)
+            let records = try tx.reconcilerRecords()
+            var summary = PassSummary(revision: revision, counts: [:], changed: 0, skipped: 0)
+            for admin in try tx.administrations() {
+                guard let cluster = admin.cluster else { continue }
+                let previous = records[admin.id]
+                var record: ReconcilerRecord
+                if previous?.suspended == true {
+                    record = previous!
+                    record.status = SyncStatus.suspended.rawValue
+                } else {
+                    do {
+                        let (_, desiredHash, _) = try cache.desired(cluster: cluster, administration: admin.id)
+                        if let p = previous, p.status == SyncStatus.synced.rawValue, p.desiredHash == desiredHash,
+                           p.liveHash == desiredHash {
+                            summary.skipped += 1
+                            summary.counts[.synced, default: 0] += 1
+                            continue
+                        }
+                        let plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
+                        let status = plan.status
+                        let first = plan.items.first { $0.action != .drift } ?? plan.items.first
+                        record = ReconcilerRecord(
+                            administration: admin.id, status: status.rawValue, reason: first.map { $0.action.rawValue },
+                            message: first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") },
+                            since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: revision,
+                            desiredHash: desiredHash, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
+                    } catch {
+                        record = ReconcilerRecord(
+                            administration: admin.id, status: SyncStatus.failed.rawValue, reason: "error", message: "\(error)",
+                            since: previous?.status == SyncStatus.failed.rawValue ? previous!.since : now,
+                            attemptedRevision: revision, desiredHash: nil, liveHash: nil, planHash: nil, suspended: false)
+                    }
+                }
+                if try tx.save(record, previous: previous) { summary.changed += 1 }
+                summary.counts[SyncStatus(rawValue: record.status) ?? .failed, default: 0] += 1
+            }
+            return summary
+        }
+    }
+
+    /// Every administration's record, as the last pass left it.
+    public func records() async throws -> [ReconcilerRecord] {
+        try await workspace.store.read { tx in try tx.reconcilerRecords().values.sorted { $0.administration < $1.administration } }
+    }
+
+    /// Stops (or resumes) reconciling one administration.
+    public func setSuspended(_ suspended: Bool, admin: String) async throws {
+        try await workspace.store.write { tx in
+            guard try tx.administration(admin) != nil else {
+                throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
+            }
+            try tx.setSuspended(suspended, admin: admin)
+        }
+    }
+}

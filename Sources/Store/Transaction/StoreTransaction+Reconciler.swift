@@ -1,0 +1,113 @@
+public import Core
+import GRDB
+
+/// What the reconciler recorded for one administration.
+public struct ReconcilerRecord: Sendable, Hashable, Codable {
+    public var administration: String
+    public var status: String
+    public var reason: String?
+    public var message: String?
+    /// When the status last changed (ISO 8601, from the injected clock).
+    public var since: String
+    public var attemptedRevision: String?
+    public var desiredHash: String?
+    public var liveHash: String?
+    public var planHash: String?
+    public var suspended: Bool
+
+    public init(administration: String, status: String, reason: String?, message: String?, since: String,
+                attemptedRevision: String?, desiredHash: String?, liveHash: String?, planHash: String?, suspended: Bool) {
+        self.administration = administration
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.since = since
+        self.attemptedRevision = attemptedRevision
+        self.desiredHash = desiredHash
+        self.liveHash = liveHash
+        self.planHash = planHash
+        self.suspended = suspended
+    }
+}
+
+extension StoreTransaction {
+    public func reconcilerRecords() throws -> [String: ReconcilerRecord] {
+        var result: [String: ReconcilerRecord] = [:]
+        for r in try rows("SELECT * FROM reconciler_status") {
+            let record = ReconcilerRecord(administration: r["admin_id"], status: r["status"], reason: r["reason"],
+                                          message: r["message"], since: r["since"], attemptedRevision: r["attempted_revision"],
+                                          desiredHash: r["desired_hash"], liveHash: r["live_hash"], planHash: r["plan_hash"],
+                                          suspended: r["suspended"])
+            result[record.administration] = record
+        }
+        return result
+    }
+
+    /// Writes a record; returns false (writing nothing) when it equals the one stored.
+    @discardableResult
+    public func save(_ record: ReconcilerRecord, previous: ReconcilerRecord?) throws -> Bool {
+        if let previous, previous == record { return false }
+        try execute("""
+            INSERT INTO reconciler_status (admin_id, status, reason, message, since, attempted_revision, desired_hash,
+                live_hash, plan_hash, suspended)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (admin_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+                message = excluded.message, since = excluded.since, attempted_revision = excluded.attempted_revision,
+                desired_hash = excluded.desired_hash, live_hash = excluded.live_hash, plan_hash = excluded.plan_hash,
+                suspended = excluded.suspended
+            """, [record.administration, record.status, record.reason, record.message, record.since,
+                  record.attemptedRevision, record.desiredHash, record.liveHash, record.planHash, record.suspended])
+        return true
+    }
+
+    /// Marks the live configuration as changed: the next pass recomputes this administration.
+    public func liveChanged(_ admin: String) throws {
+        try execute("UPDATE reconciler_status SET live_hash = NULL WHERE admin_id = ?", [admin])
+    }
+
+    public func setSuspended(_ suspended: Bool, admin: String) throws {
+        try execute("""
+            INSERT INTO reconciler_status (admin_id, status, since, suspended) VALUES (?, 'Suspended', '', ?)
+            ON CONFLICT (admin_id) DO UPDATE SET suspended = excluded.suspended
+            """, [admin, suspended])
+    }
+
+    /// Codes of the accounts of an administration that have postings.
+    public func accountsWithPostings(_ admin: String) throws -> Set<String> {
+        Set(try rows("SELECT DISTINCT account FROM entry_line WHERE admin_id = ?", [admin]).map { $0["account"] as String })
+    }
+
+    /// Applied revisions of an administration, oldest first.
+    public func appliedHistory(_ admin: String) throws -> [(revision: String, hash: String)] {
+        try rows("SELECT revision, hash FROM applied_configuration_history WHERE admin_id = ? ORDER BY id", [admin])
+            .map { ($0["revision"], $0["hash"]) }
+    }
+
+    // MARK: - Writing configuration items the reconciler applies
+
+    public func upsert(_ v: VATCode, admin: String) throws {
+        try execute("""
+            INSERT INTO vat_code (admin_id, code, description, rate, kind, box, deductible_box, payable_account,
+                receivable_account, valid_from, valid_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (admin_id, code) DO UPDATE SET description = excluded.description, rate = excluded.rate,
+                kind = excluded.kind, box = excluded.box, deductible_box = excluded.deductible_box,
+                payable_account = excluded.payable_account, receivable_account = excluded.receivable_account,
+                valid_from = excluded.valid_from, valid_to = excluded.valid_to
+            """, [admin, v.code, v.description, v.rate.description, v.kind.rawValue, v.box, v.deductibleBox,
+                  v.payableAccount, v.receivableAccount, v.validFrom?.description, v.validTo?.description])
+    }
+
+    public func upsert(_ j: Journal, admin: String) throws {
+        try execute("""
+            INSERT INTO journal (admin_id, code, name, kind, account) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (admin_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind, account = excluded.account
+            """, [admin, j.code, j.name, j.kind.rawValue, j.account])
+    }
+
+    /// Deletes a configuration row of the chart; the database refuses when ledger rows still refer to it.
+    public func deleteChartItem(table: String, code: String, admin: String) throws {
+        guard ["account", "vat_code", "journal"].contains(table) else { throw StoreError("unknown chart table \(table)") }
+        try execute("DELETE FROM \(table) WHERE admin_id = ? AND code = ?", [admin, code])
+    }
+}
