@@ -5,6 +5,7 @@ import GitSource
 import Interchange
 import Templates
 import Ledger
+import Reconciler
 import Store
 import Workspace
 
@@ -58,6 +59,7 @@ func describe(_ error: any Error) -> String {
     case let e as InterchangeError: e.description
     case let e as TemplateError: e.description
     case let e as GitError: e.description
+    case let e as ReconcilerService.Refusal: e.description
     default: String(describing: error)
     }
 }

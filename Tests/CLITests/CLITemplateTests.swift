@@ -87,3 +87,29 @@ import Testing
         #expect(diff.contains("+ setting test.added-setting: 5"))
     }
 }
+
+@Suite struct CLIReconcileTests {
+    @Test func localEditsShowAsDriftInStatusAndDiff() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.ok(["init", "--templates", CLI.projectRoot])
+        try cli.ok(["admin", "create", "m1", "--name", "M1", "--cluster", "mkb", "--year", "2026"])
+        try cli.ok(["admin", "create", "m2", "--name", "M2", "--cluster", "mkb", "--year", "2026"])
+        #expect(try cli.ok(["reconcile", "--once"]).contains("Synced 2; 2 changed"))
+        #expect(try cli.ok(["reconcile"]).contains("Synced 2; 0 changed, 2 skipped unchanged"))
+        try cli.ok(["setting", "set", "m1", "payment.term-days", "45"])
+        try cli.ok(["account", "edit", "m2", "45105", "--name", "Huur kantoor"])
+        #expect(try cli.ok(["reconcile"]).contains("Drifted 2; 2 changed, 0 skipped"))
+        let status = try cli.ok(["status"])
+        #expect(status.contains("Drifted 2") && status.contains("settings:payment.term-days"))
+        let diff = try cli.ok(["diff", "m2"])
+        #expect(diff.contains("? drift accounts:45105") && diff.contains("name: Huur kantoor → Betaalde huur"))
+        #expect(!diff.contains("\u{1B}["))  // plain when piped
+        let json = try cli.ok(["diff", "m1", "--json"])
+        #expect(json.contains("\"action\" : \"drift\""))
+        try cli.ok(["admin", "suspend", "m1"])
+        #expect(try cli.ok(["reconcile"]).contains("Suspended 1"))
+        let refused = try cli.run(["account", "add", "m1", "45105", "--name", "x", "--type", "expense"])
+        #expect(refused.status == 1 && refused.stderr.contains("account 45105 already exists"))
+    }
+}

@@ -2,12 +2,14 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Reconciler
 import Workspace
 
 /// `ledgerops admin`: administrations (create, list, show).
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create, list and show administrations.", subcommands: [Create.self, List.self, Show.self])
+        abstract: "Create, list and show administrations; suspend or resume their reconciling.",
+        subcommands: [Create.self, List.self, Show.self, Suspend.self, Resume.self])
 }
 
 extension Admin {
@@ -100,6 +102,32 @@ extension Admin {
                     print("  year \(y.year)    \(y.start) – \(y.end), " + (y.closed ? "closed" :
                         "open periods: " + (open.isEmpty ? "none" : open.map(String.init).joined(separator: ","))))
                 }
+            }
+        }
+    }
+
+    struct Suspend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop reconciling an administration.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run() async throws {
+            try await face {
+                try await ReconcilerService(workspace: try global.openWorkspace()).setSuspended(true, admin: id)
+                print("Suspended \(id): the reconciler leaves it alone until resumed")
+            }
+        }
+    }
+
+    struct Resume: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reconcile an administration again.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run() async throws {
+            try await face {
+                try await ReconcilerService(workspace: try global.openWorkspace()).setSuspended(false, admin: id)
+                print("Resumed \(id)")
             }
         }
     }

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Core
+import Foundation
+import Ledger
+import Reconciler
+import Templates
+
+/// `ledgerops reconcile`: one pass over every administration, or a pass on a timer.
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile", abstract: "Recompute every administration's status against the tracked branch.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "One pass, then stop (the default).") var once = false
+    @Flag(help: "Keep passing, every --interval.") var watch = false
+    @Option(help: "Time between passes with --watch, e.g. 30s, 5m.") var interval = "30s"
+
+    func run() async throws {
+        try await face {
+            let reconciler = ReconcilerService(workspace: try global.openWorkspace())
+            let seconds = try Self.parse(interval)
+            repeat {
+                let started = ContinuousClock.now
+                let now = global.today.map { "\($0)T00:00:00Z" } ?? ISO8601DateFormatter().string(from: Date())
+                let s = try await reconciler.pass(now: now)
+                let counts = SyncStatus.allCases.compactMap { st in s.counts[st].map { "\(st.rawValue) \($0)" } }
+                let elapsed = (ContinuousClock.now - started).components
+                let ms = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+                print("\(s.revision.prefix(7)): " + counts.joined(separator: ", ") + "; \(s.changed) changed, \(s.skipped) "
+                    + "skipped unchanged, in " + String(format: "%.0f ms", ms))
+                if watch { try await Task.sleep(for: .seconds(seconds)) }
+            } while watch
+        }
+    }
+
+    static func parse(_ text: String) throws -> Int {
+        let unit = text.last.map { $0.isNumber ? "s" : String($0) } ?? "s"
+        let number = Int(text.filter(\.isNumber)) ?? 0
+        let factor = ["s": 1, "m": 60, "h": 3_600][unit]
+        guard let factor, number > 0 else {
+            throw LedgerError("invalid-field", "--interval", "'\(text)' is not a duration like 30s or 5m")
+        }
+        return number * factor
+    }
+}
+
+/// `ledgerops status`: where every administration stands.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Status per administration, from the last pass.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this cluster.") var cluster: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        try await face {
+            let ws = try global.openWorkspace()
+            let admins = Dictionary(uniqueKeysWithValues: try await ws.ledger.administrations().map { ($0.id, $0) })
+            let records = try await ReconcilerService(workspace: ws).records()
+                .filter { cluster == nil || admins[$0.administration]?.cluster == cluster }
+            if json { return try printJSON(records) }
+            var counts: [String: Int] = [:]
+            for r in records { counts[r.status, default: 0] += 1 }
+            print(SyncStatus.allCases.compactMap { s in counts[s.rawValue].map { "\(s.rawValue) \($0)" } }.joined(separator: ", "))
+            var table = TextTable(["administration", "cluster", "status", "since", "revision", "reason"])
+            for r in records {
+                table.add([r.administration, admins[r.administration]?.cluster ?? "", r.status, String(r.since.prefix(16)),
+                           String((r.attemptedRevision ?? "").prefix(7)), r.message ?? ""])
+            }
+            print(table.render())
+        }
+    }
+}
+
+/// `ledgerops diff`: the plan for one administration, item by item.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "diff", abstract: "What the template would change in one administration.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Administration id.") var admin: String
+    @Option(help: "Template revision (default: the tracked branch).") var rev: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        try await face {
+            let plan = try await ReconcilerService(workspace: try global.openWorkspace()).plan(admin, at: rev)
+            if json { return try printJSON(plan) }
+            let colour = isatty(1) != 0
+            func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+            print("\(admin) against \(plan.cluster) at \(plan.revision.prefix(7)): \(plan.status.rawValue), plan \(plan.hash.prefix(12))")
+            if plan.items.isEmpty { print("  in sync") }
+            for item in plan.items {
+                let (mark, code) = switch item.action {
+                case .add: ("+", "32")
+                case .remove, .deactivate: ("-", "31")
+                case .update, .revert: ("~", "33")
+                case .conflict, .blocked: ("!", "35")
+                case .drift: ("?", "36")
+                }
+                print(paint("\(mark) \(item.action.rawValue) \(item.key)", code) + (item.reason.map { "  (\($0))" } ?? ""))
+                for c in item.changes { print("    \(c.field): \(c.old ?? "—") → \(c.new ?? "—")") }
+            }
+        }
+    }
+}
