@@ -19,10 +19,19 @@ public struct Planner: Sendable {
     public func plan(administration: String, cluster: String, revision: String, desired: AdministrationConfig,
                      desiredHash: String, lastApplied: AdministrationConfig?, live: AdministrationConfig, liveHash: String,
                      hasPostings: (String) -> Bool) -> Plan {
-        let d = desired.flattened, v = live.flattened
-        let l = lastApplied?.flattened
+        plan(administration: administration, cluster: cluster, revision: revision, desired: desired.flattened,
+             desiredHash: desiredHash, lastApplied: lastApplied?.flattened, live: live.flattened, liveHash: liveHash,
+             keys: nil, hasPostings: hasPostings)
+    }
+
+    /// The same on flattened configurations, looking only at `keys` when given (the caller knows no other key
+    /// can differ: many administrations share one template diff, and only their postings set them apart).
+    public func plan(administration: String, cluster: String, revision: String, desired d: FlatConfiguration,
+                     desiredHash: String, lastApplied l: FlatConfiguration?, live v: FlatConfiguration, liveHash: String,
+                     keys: [ItemKey]?, hasPostings: (String) -> Bool) -> Plan {
         var items: [PlanItem] = []
-        for key in Set(d.keys).union(v.keys).union(l?.keys ?? [:].keys).sorted() where !ignore.ignores(key) {
+        let candidates = keys ?? Set(d.keys).union(v.keys).union(l?.keys ?? [:].keys).sorted()
+        for key in candidates where !ignore.ignores(key) {
             let dv = d[key], vv = v[key]
             guard let l else {
                 // Adoption: no history, so every difference is the template's to carry out.

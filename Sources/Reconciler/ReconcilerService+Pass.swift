@@ -25,6 +25,8 @@ extension ReconcilerService {
         return try await workspace.store.write { tx in
             var cache = DesiredCache(set: set)
             let records = try tx.reconcilerRecords()
+            let appliedHashes = try tx.appliedHashes()
+            var groups = GroupPlans()
             var summary = PassSummary(revision: revision, counts: [:], changed: 0, skipped: 0)
             for admin in try tx.administrations() {
                 guard let cluster = admin.cluster else { continue }
@@ -42,7 +44,15 @@ extension ReconcilerService {
                             summary.counts[.synced, default: 0] += 1
                             continue
                         }
-                        let plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
+                        let plan: Plan
+                        if let p = previous, let live = p.liveHash, live == appliedHashes[admin.id] {
+                            // Live still equals last applied: the template diff is shared by every administration of
+                            // this group in the same state; only their postings are looked up.
+                            plan = try groups.plan(admin: admin.id, cluster: cluster, revision: revision, liveHash: live,
+                                                   cache: &cache, tx: tx)
+                        } else {
+                            plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
+                        }
                         let status = plan.status
                         let first = plan.items.first { $0.action != .drift } ?? plan.items.first
                         record = ReconcilerRecord(
@@ -77,5 +87,44 @@ extension ReconcilerService {
             }
             try tx.setSuspended(suspended, admin: admin)
         }
+    }
+}
+
+/// Template diffs shared by administrations with the same desired configuration and the same last-applied state.
+struct GroupPlans {
+    struct Group {
+        var desired: FlatConfiguration
+        var applied: FlatConfiguration
+        var desiredHash: String
+        var keys: [ItemKey]
+        var planner: Planner
+        /// Accounts whose plan depends on postings (removed, or type or normal side changed).
+        var sensitive: [String]
+    }
+
+    var groups: [String: Group] = [:]
+
+    mutating func plan(admin: String, cluster: String, revision: String, liveHash: String,
+                       cache: inout ReconcilerService.DesiredCache, tx: StoreTransaction) throws -> Plan {
+        let key = cache.groupKey(cluster: cluster, administration: admin) + "|" + liveHash
+        if groups[key] == nil {
+            let (desired, desiredHash, definition) = try cache.desired(cluster: cluster, administration: admin)
+            guard let applied = try tx.appliedConfiguration(admin)?.config else {
+                throw ReconcilerService.Refusal(code: "not-found", description: "administration \(admin) has no applied configuration")
+            }
+            let d = desired.flattened, l = applied.flattened
+            let keys = Set(d.keys).union(l.keys).filter { d[$0] != l[$0] }.sorted()
+            let sensitive = keys.filter { k in
+                k.kind == .accounts && (d[k] == nil || d[k]?["type"] != l[k]?["type"] || d[k]?["normal"] != l[k]?["normal"])
+            }.map(\.key)
+            groups[key] = Group(desired: d, applied: l, desiredHash: desiredHash, keys: keys,
+                                planner: Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore)),
+                                sensitive: sensitive)
+        }
+        let g = groups[key]!
+        let postings = g.sensitive.isEmpty ? [] : try tx.accountsWithPostings(admin, among: g.sensitive)
+        return g.planner.plan(administration: admin, cluster: cluster, revision: revision, desired: g.desired,
+                              desiredHash: g.desiredHash, lastApplied: g.applied, live: g.applied, liveHash: liveHash,
+                              keys: g.keys, hasPostings: { postings.contains($0) })
     }
 }

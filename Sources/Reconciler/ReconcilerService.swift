@@ -46,7 +46,7 @@ public struct ReconcilerService: Sendable {
                             liveHash: liveForHash.sha256, hasPostings: { postings.contains($0) })
     }
 
-    /// Renders per cluster (and per overlay) once, however many administrations share them.
+    /// Renders per cluster once, and per overlay on top of that, however many administrations share them.
     struct DesiredCache {
         let set: TemplateSet
         var rendered: [String: (AdministrationConfig, String)] = [:]
@@ -55,11 +55,24 @@ public struct ReconcilerService: Sendable {
             guard let definition = set.clusters[cluster] else {
                 throw Refusal(code: "no-cluster", description: "cluster \(cluster) is not in the template repository")
             }
-            let key = set.overrides[cluster]?[administration] == nil ? cluster : "\(cluster)/\(administration)"
+            if rendered[cluster] == nil {
+                let config = try set.render(cluster: cluster)
+                rendered[cluster] = (config, config.sha256)
+            }
+            guard set.overrides[cluster]?[administration] != nil else {
+                let hit = rendered[cluster]!
+                return (hit.0, hit.1, definition)
+            }
+            let key = "\(cluster)/\(administration)"
             if let hit = rendered[key] { return (hit.0, hit.1, definition) }
-            let config = try set.render(cluster: cluster, administration: administration)
+            let config = try set.render(cluster: cluster, administration: administration, rendered: rendered[cluster]!.0)
             rendered[key] = (config, config.sha256)
             return (config, config.sha256, definition)
+        }
+
+        /// The key of an administration's desired configuration: its cluster, or cluster/administration with an overlay.
+        func groupKey(cluster: String, administration: String) -> String {
+            set.overrides[cluster]?[administration] == nil ? cluster : "\(cluster)/\(administration)"
         }
     }
 }

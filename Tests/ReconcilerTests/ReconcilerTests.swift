@@ -203,3 +203,31 @@ struct ReconcilerFixture {
         #expect(try await f.status("m1") == "Synced")
     }
 }
+
+@Suite struct ReconcilerPassTests {
+    @Test func sharedTemplateDiffsGiveTheSamePlansAsPlanningOneByOne() async throws {
+        let f = try await ReconcilerFixture()
+        defer { f.remove() }
+        for id in ["m1", "m2", "mkb-0001"] { try await f.create(id, cluster: "mkb") }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,,,\n" }
+        for id in ["m1", "m2", "mkb-0001"] { _ = try await f.reconciler.apply(try await f.reconciler.plan(id), now: "t0") }
+        _ = try await f.reconciler.pass(now: "t1")
+        try await f.postOn("46999", admin: "m2")
+        try await f.postOn("45105", admin: "m1")
+        try f.change("templates/base/accounts.csv") { text in
+            text.split(separator: "\n").filter { !$0.hasPrefix("46999") }.joined(separator: "\n") + "\n"
+        }
+        try f.change("templates/base/accounts.csv") {
+            $0.replacingOccurrences(of: "45105,Betaalde huur,expense,debit", with: "45105,Betaalde huur,asset,debit")
+        }
+        let summary = try await f.reconciler.pass(now: "t2")
+        #expect(summary.counts[.blocked] == 1 && summary.counts[.outOfSync] == 2)
+        for record in try await f.reconciler.records() {
+            #expect(record.planHash == (try await f.reconciler.plan(record.administration).hash), "\(record.administration)")
+        }
+        #expect(try await f.reconciler.plan("m2").items.map { "\($0.action.rawValue) \($0.key)" }
+            == ["update accounts:45105", "deactivate accounts:46999"])
+        #expect(try await f.reconciler.plan("m1").items.map { "\($0.action.rawValue) \($0.key)" }
+            == ["blocked accounts:45105", "remove accounts:46999"])
+    }
+}

@@ -72,6 +72,22 @@ extension StoreTransaction {
             """, [admin, suspended])
     }
 
+    /// The hash of every administration's last-applied configuration, without reading the configurations.
+    public func appliedHashes() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for r in try rows("SELECT admin_id, hash FROM applied_configuration") { result[r["admin_id"]] = r["hash"] }
+        return result
+    }
+
+    /// Which of `codes` have postings in an administration.
+    public func accountsWithPostings(_ admin: String, among codes: [String]) throws -> Set<String> {
+        var found = Set<String>()
+        for code in codes where try row("SELECT 1 FROM entry_line WHERE admin_id = ? AND account = ? LIMIT 1", [admin, code]) != nil {
+            found.insert(code)
+        }
+        return found
+    }
+
     /// Codes of the accounts of an administration that have postings.
     public func accountsWithPostings(_ admin: String) throws -> Set<String> {
         Set(try rows("SELECT DISTINCT account FROM entry_line WHERE admin_id = ?", [admin]).map { $0["account"] as String })

@@ -54,12 +54,16 @@ public struct TemplateSet: Sendable {
     }
 
     /// The rendered configuration of an administration of `cluster`, with its overlay when it has one.
-    public func render(cluster name: String, administration: String? = nil) throws(TemplateError) -> AdministrationConfig {
+    /// With `rendered`, the cluster's template rendering is taken as given (a cache), and only the overlay is applied.
+    public func render(cluster name: String, administration: String? = nil, rendered: AdministrationConfig? = nil)
+        throws(TemplateError) -> AdministrationConfig
+    {
         guard let cluster = clusters[name] else {
             throw TemplateError("clusters/\(name).yaml", 0, "cluster '\(name)' does not exist",
                                 hint: "known: " + clusters.keys.sorted().joined(separator: ", "))
         }
-        var config = try render(template: cluster.template)
+        var config: AdministrationConfig
+        if let rendered { config = rendered } else { config = try render(template: cluster.template) }
         if let administration, let overlay = overrides[name]?[administration] {
             var renderer = TemplateRenderer(set: self)
             config = renderer.apply(overlay, to: config)
