@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration", "config_item",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration", "configuration", "config_item",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -38,15 +38,19 @@ enum Schema {
         ) WITHOUT ROWID;
         """
 
-    /// The configuration last applied to each administration (the reconciler's L) and its history, and the live
+    /// Rendered configurations by hash (administrations of a cluster share theirs), the configuration last applied
+    /// to each administration (the reconciler's L) and its history, and the live
     /// configuration items that are not ledger tables (reports, dashboards, indicator thresholds, settings).
     private static let v2 = """
+        CREATE TABLE configuration (
+            hash TEXT PRIMARY KEY NOT NULL,
+            config TEXT NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE applied_configuration (
             admin_id TEXT PRIMARY KEY NOT NULL REFERENCES administration(id),
             cluster TEXT,
             revision TEXT NOT NULL,
-            hash TEXT NOT NULL,
-            config TEXT NOT NULL
+            hash TEXT NOT NULL REFERENCES configuration(hash)
         ) WITHOUT ROWID;
         CREATE TABLE config_item (
             admin_id TEXT NOT NULL REFERENCES administration(id),

@@ -5,21 +5,29 @@ import GRDB
 extension StoreTransaction {
     /// Records the configuration now applied to an administration, and appends it to its history.
     public func record(_ applied: AppliedConfiguration, admin: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try encoder.encode(applied.config), as: UTF8.self)
+        // Stored once per distinct configuration: encoding is skipped when the hash is already there.
+        var json = ""
+        if try row("SELECT 1 FROM configuration WHERE hash = ?", [applied.hash]) == nil {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            json = String(decoding: try encoder.encode(applied.config), as: UTF8.self)
+        }
+        try execute("INSERT INTO configuration (hash, config) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING", [applied.hash, json])
         try execute("""
-            INSERT INTO applied_configuration (admin_id, cluster, revision, hash, config) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO applied_configuration (admin_id, cluster, revision, hash) VALUES (?, ?, ?, ?)
             ON CONFLICT (admin_id) DO UPDATE SET cluster = excluded.cluster, revision = excluded.revision,
-                hash = excluded.hash, config = excluded.config
-            """, [admin, applied.cluster, applied.revision, applied.hash, json])
+                hash = excluded.hash
+            """, [admin, applied.cluster, applied.revision, applied.hash])
         try execute("INSERT INTO applied_configuration_history (admin_id, revision, hash) VALUES (?, ?, ?)",
                     [admin, applied.revision, applied.hash])
     }
 
     /// The configuration last applied to an administration, if it came from a template.
     public func appliedConfiguration(_ admin: String) throws -> AppliedConfiguration? {
-        guard let r = try row("SELECT * FROM applied_configuration WHERE admin_id = ?", [admin]) else { return nil }
+        guard let r = try row("""
+            SELECT a.cluster, a.revision, a.hash, c.config FROM applied_configuration a
+            JOIN configuration c ON c.hash = a.hash WHERE a.admin_id = ?
+            """, [admin]) else { return nil }
         let json: String = r["config"]
         do {
             let config = try JSONDecoder().decode(AdministrationConfig.self, from: Data(json.utf8))
