@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler"],
             swiftSettings: swiftSettings
         ),
         .target(

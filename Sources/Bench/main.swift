@@ -5,7 +5,8 @@ import Store
 
 // ledgerops-bench: the ledger's speed, measured. `--tiny` runs every benchmark once at a small size so that
 // `make test` keeps them working; `make bench` runs the real sizes on a release build.
-// `--transactions N` sets the journal size (default 1,000,000).
+// `--transactions N` sets the journal size (default 1,000,000); `--bureau N` the number of administrations the
+// reconciler benchmark runs over (default 10,000).
 
 let arguments = CommandLine.arguments
 let tiny = arguments.contains("--tiny")
@@ -48,6 +49,17 @@ do {
     if !tiny {
         print((templates.coldMedian <= 0.05 ? "met     " : "MISSED  ")
             + String(format: "cold resolve + read + render + hash of every cluster ≤ 50 ms: %.1f ms", templates.coldMedian * 1000))
+    }
+    print("")
+    let bureau = arguments.firstIndex(of: "--bureau").flatMap { Int(arguments[$0 + 1]) } ?? (tiny ? 60 : 10_000)
+    let reconcile = try await ReconcilerBench(administrations: bureau, directory: dir + "/bureau",
+                                              projectRoot: root, binaryDirectory: binaryDirectory).run()
+    printTable(["reconciler", "", "time"], reconcile.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((reconcile.unchanged <= 0.5 ? "met     " : "MISSED  ")
+            + String(format: "status pass with nothing changed ≤ 0.5 s: %.3f s", reconcile.unchanged))
+        print((reconcile.planned <= 3 ? "met     " : "MISSED  ")
+            + String(format: "planning every administration after a commit ≤ 3 s: %.3f s", reconcile.planned))
     }
     print("")
     let postingRows = try await PostingBench(tiny: tiny, directory: dir + "/posting", projectRoot: root).run()

@@ -39,6 +39,31 @@ public struct LedgerService: Sendable {
         }
     }
 
+    /// Creates many administrations in one transaction (all or none): bulk set-up for demos and benchmarks.
+    public func createAdministrations(_ items: [(Administration, ChartOfAccounts, AppliedConfiguration?)], openYear year: Int)
+        async throws
+    {
+        for (admin, chart, _) in items {
+            do { try Administration.validate(id: admin.id) } catch { throw LedgerError(error) }
+            if let first = chart.problems().first { throw LedgerError("invalid-chart", first.location, first.message) }
+        }
+        let batch = items
+        try await write { tx in
+            for (admin, chart, applied) in batch {
+                let calendar = try FiscalCalendar(startMonth: admin.fiscalYearStart)
+                try tx.insert(admin)
+                try tx.insert(chart.accounts, admin: admin.id)
+                try tx.insert(chart.vatCodes, admin: admin.id)
+                try tx.insert(chart.journals, admin: admin.id)
+                try tx.insert(calendar.makeYear(year), admin: admin.id)
+                if let applied {
+                    try tx.record(applied, admin: admin.id)
+                    try tx.writeConfigItems(applied.config, admin: admin.id)
+                }
+            }
+        }
+    }
+
     public func administrations() async throws -> [Administration] {
         try await store.read { tx in try tx.administrations() }
     }

@@ -53,7 +53,7 @@ extension ReconcilerService {
             try tx.save(ReconcilerRecord(
                 administration: admin, status: status.rawValue, reason: "applied", message: "applied \(plan.revision.prefix(7))",
                 since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: plan.revision,
-                desiredHash: plan.desiredHash, liveHash: nil, planHash: remaining.hash, suspended: previous?.suspended ?? false),
+                desiredHash: nil, liveHash: nil, planHash: remaining.hash, suspended: previous?.suspended ?? false),
                 previous: previous)
             return ApplyResult(written: written, status: status)
         }

@@ -37,9 +37,10 @@ extension ReconcilerService {
                     record.status = SyncStatus.suspended.rawValue
                 } else {
                     do {
-                        let (_, desiredHash, _) = try cache.desired(cluster: cluster, administration: admin.id)
-                        if let p = previous, p.status == SyncStatus.synced.rawValue, p.desiredHash == desiredHash,
-                           p.liveHash == desiredHash {
+                        // O(1): synced last time, the same desired configuration, and no local edit since.
+                        let desiredKey = try cache.desiredKey(cluster: cluster, administration: admin.id)
+                        if let p = previous, p.status == SyncStatus.synced.rawValue, p.desiredHash == desiredKey,
+                           p.liveHash != nil {
                             summary.skipped += 1
                             summary.counts[.synced, default: 0] += 1
                             continue
@@ -49,7 +50,7 @@ extension ReconcilerService {
                             // Live still equals last applied: the template diff is shared by every administration of
                             // this group in the same state; only their postings are looked up.
                             plan = try groups.plan(admin: admin.id, cluster: cluster, revision: revision, liveHash: live,
-                                                   cache: &cache, tx: tx)
+                                                   desiredKey: desiredKey, cache: &cache, tx: tx)
                         } else {
                             plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
                         }
@@ -59,7 +60,7 @@ extension ReconcilerService {
                             administration: admin.id, status: status.rawValue, reason: first.map { $0.action.rawValue },
                             message: first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") },
                             since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: revision,
-                            desiredHash: desiredHash, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
+                            desiredHash: desiredKey, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
                     } catch {
                         record = ReconcilerRecord(
                             administration: admin.id, status: SyncStatus.failed.rawValue, reason: "error", message: "\(error)",
@@ -103,13 +104,16 @@ struct GroupPlans {
     }
 
     var groups: [String: Group] = [:]
+    /// Last-applied configurations by hash, decoded once per pass.
+    var applied: [String: AdministrationConfig] = [:]
 
-    mutating func plan(admin: String, cluster: String, revision: String, liveHash: String,
+    mutating func plan(admin: String, cluster: String, revision: String, liveHash: String, desiredKey: String,
                        cache: inout ReconcilerService.DesiredCache, tx: StoreTransaction) throws -> Plan {
-        let key = cache.groupKey(cluster: cluster, administration: admin) + "|" + liveHash
+        let key = desiredKey + "|" + liveHash
         if groups[key] == nil {
             let (desired, desiredHash, definition) = try cache.desired(cluster: cluster, administration: admin)
-            guard let applied = try tx.appliedConfiguration(admin)?.config else {
+            if self.applied[liveHash] == nil { self.applied[liveHash] = try tx.appliedConfiguration(admin)?.config }
+            guard let applied = self.applied[liveHash] else {
                 throw ReconcilerService.Refusal(code: "not-found", description: "administration \(admin) has no applied configuration")
             }
             let d = desired.flattened, l = applied.flattened

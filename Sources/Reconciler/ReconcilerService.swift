@@ -70,9 +70,13 @@ public struct ReconcilerService: Sendable {
             return (config, config.sha256, definition)
         }
 
-        /// The key of an administration's desired configuration: its cluster, or cluster/administration with an overlay.
-        func groupKey(cluster: String, administration: String) -> String {
-            set.overrides[cluster]?[administration] == nil ? cluster : "\(cluster)/\(administration)"
+        /// What identifies an administration's desired configuration, cheaply: its cluster's rendered hash, plus the
+        /// digest of its overlay when it has one. Equal keys, equal desired configurations.
+        mutating func desiredKey(cluster: String, administration: String) throws -> String {
+            if rendered[cluster] == nil { _ = try desired(cluster: cluster, administration: "") }
+            let base = rendered[cluster]!.1
+            guard let overlay = set.overrides[cluster]?[administration] else { return base }
+            return base + "+" + overlay.digest
         }
     }
 }

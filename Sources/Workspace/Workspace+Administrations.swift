@@ -21,3 +21,31 @@ extension Workspace {
         return applied
     }
 }
+
+extension Workspace {
+    /// Creates many administrations from their clusters' templates in one transaction.
+    public func createAdministrations(_ specs: [(id: String, name: String, cluster: String)], openYear year: Int,
+                                      in set: TemplateSet? = nil) async throws {
+        let templates = try set ?? templateSet()
+        let revision = try self.templates.resolve(settings.branch).hex
+        var rendered: [String: (AdministrationConfig, String)] = [:]
+        var items: [(Administration, ChartOfAccounts, AppliedConfiguration?)] = []
+        for spec in specs {
+            let key = templates.overrides[spec.cluster]?[spec.id] == nil ? spec.cluster : "\(spec.cluster)/\(spec.id)"
+            if rendered[key] == nil {
+                let base = rendered[spec.cluster]?.0
+                let config: AdministrationConfig
+                do { config = try templates.render(cluster: spec.cluster, administration: spec.id, rendered: base) } catch {
+                    throw LedgerError("invalid-template", error.file, error.description)
+                }
+                rendered[key] = (config, config.sha256)
+                if rendered[spec.cluster] == nil && key == spec.cluster { rendered[spec.cluster] = rendered[key] }
+            }
+            let (config, hash) = rendered[key]!
+            items.append((Administration(id: spec.id, name: spec.name, currency: config.currency,
+                                         fiscalYearStart: config.fiscalYearStart, cluster: spec.cluster),
+                          config.chart, AppliedConfiguration(cluster: spec.cluster, revision: revision, hash: hash, config: config)))
+        }
+        try await ledger.createAdministrations(items, openYear: year)
+    }
+}
