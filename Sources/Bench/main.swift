@@ -6,7 +6,7 @@ import Store
 // ledgerops-bench: the ledger's speed, measured. `--tiny` runs every benchmark once at a small size so that
 // `make test` keeps them working; `make bench` runs the real sizes on a release build.
 // `--transactions N` sets the journal size (default 1,000,000); `--bureau N` the number of administrations the
-// reconciler benchmark runs over (default 10,000).
+// reconciler benchmark runs over (default 10,000); `--keep` leaves the workspaces for profiling.
 
 let arguments = CommandLine.arguments
 let tiny = arguments.contains("--tiny")
@@ -30,7 +30,8 @@ let root = projectRoot()
 let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: dir) }
+let keep = arguments.contains("--keep")
+defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
 
 do {
     print("ledgerops-bench" + (tiny ? " (tiny)" : "") + " — wall seconds; peak memory of whole processes")

@@ -37,12 +37,13 @@ extension ReconcilerService {
                     record.status = SyncStatus.suspended.rawValue
                 } else {
                     do {
-                        // O(1): synced last time, the same desired configuration, and no local edit since.
+                        // O(1): the same desired configuration and no local edit since the last pass, which found it in
+                        // sync or drifted (plans of those do not depend on postings): nothing can have changed.
                         let desiredKey = try cache.desiredKey(cluster: cluster, administration: admin.id)
-                        if let p = previous, p.status == SyncStatus.synced.rawValue, p.desiredHash == desiredKey,
-                           p.liveHash != nil {
+                        if let p = previous, p.desiredHash == desiredKey, p.liveHash != nil, p.attemptedRevision == revision,
+                           let status = SyncStatus(rawValue: p.status), status == .synced || status == .drifted {
                             summary.skipped += 1
-                            summary.counts[.synced, default: 0] += 1
+                            summary.counts[status, default: 0] += 1
                             continue
                         }
                         let plan: Plan
@@ -111,17 +112,18 @@ struct GroupPlans {
                        cache: inout ReconcilerService.DesiredCache, tx: StoreTransaction) throws -> Plan {
         let key = desiredKey + "|" + liveHash
         if groups[key] == nil {
-            let (desired, desiredHash, definition) = try cache.desired(cluster: cluster, administration: admin)
+            let definition = try cache.definition(cluster)
+            let d = try cache.flattened(cluster: cluster, administration: admin)
             if self.applied[liveHash] == nil { self.applied[liveHash] = try tx.appliedConfiguration(admin)?.config }
             guard let applied = self.applied[liveHash] else {
                 throw ReconcilerService.Refusal(code: "not-found", description: "administration \(admin) has no applied configuration")
             }
-            let d = desired.flattened, l = applied.flattened
+            let l = applied.flattened
             let keys = Set(d.keys).union(l.keys).filter { d[$0] != l[$0] }.sorted()
             let sensitive = keys.filter { k in
                 k.kind == .accounts && (d[k] == nil || d[k]?["type"] != l[k]?["type"] || d[k]?["normal"] != l[k]?["normal"])
             }.map(\.key)
-            groups[key] = Group(desired: d, applied: l, desiredHash: desiredHash, keys: keys,
+            groups[key] = Group(desired: d, applied: l, desiredHash: desiredKey, keys: keys,
                                 planner: Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore)),
                                 sensitive: sensitive)
         }

@@ -46,37 +46,67 @@ public struct ReconcilerService: Sendable {
                             liveHash: liveForHash.sha256, hasPostings: { postings.contains($0) })
     }
 
-    /// Renders per cluster once, and per overlay on top of that, however many administrations share them.
+    /// Renders per cluster once, and per overlay on top of that, however many administrations share them; keeps the
+    /// flattened forms too, an overlay's patched onto its cluster's rather than flattened again.
     struct DesiredCache {
         let set: TemplateSet
-        var rendered: [String: (AdministrationConfig, String)] = [:]
+        var rendered: [String: AdministrationConfig] = [:]
+        var hashes: [String: String] = [:]
+        var flat: [String: FlatConfiguration] = [:]
 
-        mutating func desired(cluster: String, administration: String) throws -> (AdministrationConfig, String, ClusterDefinition) {
+        func definition(_ cluster: String) throws -> ClusterDefinition {
             guard let definition = set.clusters[cluster] else {
                 throw Refusal(code: "no-cluster", description: "cluster \(cluster) is not in the template repository")
             }
-            if rendered[cluster] == nil {
-                let config = try set.render(cluster: cluster)
-                rendered[cluster] = (config, config.sha256)
-            }
-            guard set.overrides[cluster]?[administration] != nil else {
-                let hit = rendered[cluster]!
-                return (hit.0, hit.1, definition)
-            }
-            let key = "\(cluster)/\(administration)"
-            if let hit = rendered[key] { return (hit.0, hit.1, definition) }
-            let config = try set.render(cluster: cluster, administration: administration, rendered: rendered[cluster]!.0)
-            rendered[key] = (config, config.sha256)
-            return (config, config.sha256, definition)
+            return definition
+        }
+
+        mutating func clusterConfig(_ cluster: String) throws -> AdministrationConfig {
+            if let hit = rendered[cluster] { return hit }
+            _ = try definition(cluster)
+            let config = try set.render(cluster: cluster)
+            rendered[cluster] = config
+            hashes[cluster] = config.sha256
+            return config
+        }
+
+        /// The desired configuration of an administration and its key (see `desiredKey`).
+        mutating func desired(cluster: String, administration: String) throws -> (AdministrationConfig, String, ClusterDefinition) {
+            let definition = try definition(cluster)
+            let base = try clusterConfig(cluster)
+            let key = try desiredKey(cluster: cluster, administration: administration)
+            guard set.overrides[cluster]?[administration] != nil else { return (base, key, definition) }
+            if let hit = rendered[key] { return (hit, key, definition) }
+            let config = try set.render(cluster: cluster, administration: administration, rendered: base)
+            rendered[key] = config
+            return (config, key, definition)
         }
 
         /// What identifies an administration's desired configuration, cheaply: its cluster's rendered hash, plus the
         /// digest of its overlay when it has one. Equal keys, equal desired configurations.
         mutating func desiredKey(cluster: String, administration: String) throws -> String {
-            if rendered[cluster] == nil { _ = try desired(cluster: cluster, administration: "") }
-            let base = rendered[cluster]!.1
+            _ = try clusterConfig(cluster)
+            let base = hashes[cluster]!
             guard let overlay = set.overrides[cluster]?[administration] else { return base }
             return base + "+" + overlay.digest
+        }
+
+        /// The flattened desired configuration.
+        mutating func flattened(cluster: String, administration: String) throws -> FlatConfiguration {
+            let key = try desiredKey(cluster: cluster, administration: administration)
+            if let hit = flat[key] { return hit }
+            if flat[hashes[cluster]!] == nil { flat[hashes[cluster]!] = try clusterConfig(cluster).flattened }
+            var result = flat[hashes[cluster]!]!
+            if let overlay = set.overrides[cluster]?[administration] {
+                // An overlay removes items and sets settings and thresholds: patch exactly that.
+                for (kind, keys) in overlay.removals { for k in keys { result[ItemKey(kind: kind, key: k.value)] = nil } }
+                for s in overlay.settings { result[ItemKey(kind: .settings, key: s.value.key)] = ["value": s.value.value.description] }
+                for i in overlay.indicators {
+                    result[ItemKey(kind: .indicators, key: i.value.id)] = ["threshold": i.value.threshold.description]
+                }
+            }
+            flat[key] = result
+            return result
         }
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The reconciler on a timer: a pass, then a wait on the injected clock, until cancelled. Level-triggered — each
+/// pass recomputes everything from the repository and the store, so a missed wake-up is healed by the next one.
+///
+/// Runs as a ServiceLifecycle service inside `ledgerops serve` (a later issue) and under `reconcile --watch`.
+public struct ReconcileLoop<C: Clock>: Sendable where C.Duration == Duration {
+    public let reconciler: ReconcilerService
+    public let clock: C
+    public let interval: Duration
+    /// The time stamp recorded with status changes (injected, like the clock).
+    public let now: @Sendable () -> String
+    /// Called after each pass (progress, logging).
+    public let report: @Sendable (ReconcilerService.PassSummary) -> Void
+
+    public init(reconciler: ReconcilerService, clock: C, interval: Duration, now: @escaping @Sendable () -> String,
+                report: @escaping @Sendable (ReconcilerService.PassSummary) -> Void = { _ in }) {
+        self.reconciler = reconciler
+        self.clock = clock
+        self.interval = interval
+        self.now = now
+        self.report = report
+    }
+
+    /// Passes until the task is cancelled. A failing pass is reported and retried at the next tick.
+    public func run() async throws {
+        while !Task.isCancelled {
+            do { report(try await reconciler.pass(now: now())) } catch is CancellationError { return } catch {
+                report(ReconcilerService.PassSummary(revision: "error: \(error)", counts: [:], changed: 0, skipped: 0))
+            }
+            do { try await clock.sleep(for: interval) } catch { return }
+        }
+    }
+}
