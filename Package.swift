@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "Core", swiftSettings: swiftSettings),
@@ -55,13 +57,16 @@ let package = Package(
         .target(
             name: "Reconciler",
             dependencies: ["Core", "Store", "Ledger", "Templates", "GitSource", "Workspace",
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

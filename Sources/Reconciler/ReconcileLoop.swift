@@ -1,10 +1,11 @@
 import Foundation
+public import ServiceLifecycle
 
 /// The reconciler on a timer: a pass, then a wait on the injected clock, until cancelled. Level-triggered — each
 /// pass recomputes everything from the repository and the store, so a missed wake-up is healed by the next one.
 ///
 /// Runs as a ServiceLifecycle service inside `ledgerops serve` (a later issue) and under `reconcile --watch`.
-public struct ReconcileLoop<C: Clock>: Sendable where C.Duration == Duration {
+public struct ReconcileLoop<C: Clock>: Service, Sendable where C.Duration == Duration {
     public let reconciler: ReconcilerService
     public let clock: C
     public let interval: Duration
@@ -22,13 +23,16 @@ public struct ReconcileLoop<C: Clock>: Sendable where C.Duration == Duration {
         self.report = report
     }
 
-    /// Passes until the task is cancelled. A failing pass is reported and retried at the next tick.
+    /// Passes until the task is cancelled or the service group shuts down gracefully (a pass in progress
+    /// finishes first). A failing pass is reported and retried at the next tick.
     public func run() async throws {
-        while !Task.isCancelled {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do { report(try await reconciler.pass(now: now())) } catch is CancellationError { return } catch {
                 report(ReconcilerService.PassSummary(revision: "error: \(error)", counts: [:], changed: 0, skipped: 0))
             }
-            do { try await clock.sleep(for: interval) } catch { return }
+            do {
+                try await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }
+            } catch { return }
         }
     }
 }

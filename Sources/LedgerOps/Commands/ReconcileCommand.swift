@@ -2,7 +2,10 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Logging
 import Reconciler
+import ServiceLifecycle
+import Synchronization
 import Templates
 
 /// `ledgerops reconcile`: one pass over every administration, or a pass on a timer.
@@ -19,17 +22,29 @@ struct ReconcileCommand: AsyncParsableCommand {
         try await face {
             let reconciler = ReconcilerService(workspace: try global.openWorkspace())
             let seconds = try Self.parse(interval)
-            repeat {
-                let started = ContinuousClock.now
-                let now = global.today.map { "\($0)T00:00:00Z" } ?? ISO8601DateFormatter().string(from: Date())
-                let s = try await reconciler.pass(now: now)
+            let today = global.today
+            let now: @Sendable () -> String = { today.map { "\($0)T00:00:00Z" } ?? ISO8601DateFormatter().string(from: Date()) }
+            let started = Mutex(ContinuousClock.now)
+            let report: @Sendable (ReconcilerService.PassSummary) -> Void = { s in
                 let counts = SyncStatus.allCases.compactMap { st in s.counts[st].map { "\(st.rawValue) \($0)" } }
-                let elapsed = (ContinuousClock.now - started).components
+                let elapsed = started.withLock { start in
+                    defer { start = ContinuousClock.now }
+                    return (ContinuousClock.now - start).components
+                }
                 let ms = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
                 print("\(s.revision.prefix(7)): " + counts.joined(separator: ", ") + "; \(s.changed) changed, \(s.skipped) "
                     + "skipped unchanged, in " + String(format: "%.0f ms", ms))
-                if watch { try await Task.sleep(for: .seconds(seconds)) }
-            } while watch
+            }
+            guard watch else {
+                report(try await reconciler.pass(now: now()))
+                return
+            }
+            // The loop as a service: SIGINT or SIGTERM lets a pass in progress finish, then stops.
+            let loop = ReconcileLoop(reconciler: reconciler, clock: ContinuousClock(), interval: .seconds(seconds), now: now,
+                                     report: report)
+            let group = ServiceGroup(configuration: .init(services: [loop], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                          logger: Logger(label: "ledgerops.reconcile")))
+            try await group.run()
         }
     }
 
