@@ -11,11 +11,11 @@ public struct ReconcileLoop<C: Clock>: Service, Sendable where C.Duration == Dur
     public let interval: Duration
     /// The time stamp recorded with status changes (injected, like the clock).
     public let now: @Sendable () -> String
-    /// Called after each pass (progress, logging).
-    public let report: @Sendable (ReconcilerService.PassSummary) -> Void
+    /// Called after each pass with what it found and how long it took on the injected clock.
+    public let report: @Sendable (ReconcilerService.PassSummary, Duration) -> Void
 
     public init(reconciler: ReconcilerService, clock: C, interval: Duration, now: @escaping @Sendable () -> String,
-                report: @escaping @Sendable (ReconcilerService.PassSummary) -> Void = { _ in }) {
+                report: @escaping @Sendable (ReconcilerService.PassSummary, Duration) -> Void = { _, _ in }) {
         self.reconciler = reconciler
         self.clock = clock
         self.interval = interval
@@ -27,8 +27,13 @@ public struct ReconcileLoop<C: Clock>: Service, Sendable where C.Duration == Dur
     /// finishes first). A failing pass is reported and retried at the next tick.
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do { report(try await reconciler.pass(now: now())) } catch is CancellationError { return } catch {
-                report(ReconcilerService.PassSummary(revision: "error: \(error)", counts: [:], changed: 0, skipped: 0))
+            let start = clock.now
+            do {
+                let summary = try await reconciler.pass(now: now())
+                report(summary, start.duration(to: clock.now))
+            } catch is CancellationError { return } catch {
+                report(ReconcilerService.PassSummary(revision: "error: \(error)", counts: [:], changed: 0, skipped: 0),
+                       start.duration(to: clock.now))
             }
             do {
                 try await cancelWhenGracefulShutdown { try await clock.sleep(for: interval) }

@@ -62,7 +62,7 @@ struct ManualClock: Clock {
         try await f.create("m1", cluster: "mkb")
         let clock = ManualClock()
         let passes = Mutex<[String]>([])
-        let loop = ReconcileLoop(reconciler: f.reconciler, clock: clock, interval: .seconds(30), now: { "tick" }) { summary in
+        let loop = ReconcileLoop(reconciler: f.reconciler, clock: clock, interval: .seconds(30), now: { "tick" }) { summary, _ in
             passes.withLock { $0.append(summary.counts.keys.map(\.rawValue).sorted().joined(separator: ",")) }
         }
         let task = Task { try await loop.run() }

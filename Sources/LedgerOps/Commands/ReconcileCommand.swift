@@ -5,7 +5,6 @@ import Ledger
 import Logging
 import Reconciler
 import ServiceLifecycle
-import Synchronization
 import Templates
 
 /// `ledgerops reconcile`: one pass over every administration, or a pass on a timer.
@@ -24,19 +23,17 @@ struct ReconcileCommand: AsyncParsableCommand {
             let seconds = try Self.parse(interval)
             let today = global.today
             let now: @Sendable () -> String = { today.map { "\($0)T00:00:00Z" } ?? ISO8601DateFormatter().string(from: Date()) }
-            let started = Mutex(ContinuousClock.now)
-            let report: @Sendable (ReconcilerService.PassSummary) -> Void = { s in
+            let report: @Sendable (ReconcilerService.PassSummary, Duration) -> Void = { s, duration in
                 let counts = SyncStatus.allCases.compactMap { st in s.counts[st].map { "\(st.rawValue) \($0)" } }
-                let elapsed = started.withLock { start in
-                    defer { start = ContinuousClock.now }
-                    return (ContinuousClock.now - start).components
-                }
+                let elapsed = duration.components
                 let ms = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
                 print("\(s.revision.prefix(7)): " + counts.joined(separator: ", ") + "; \(s.changed) changed, \(s.skipped) "
                     + "skipped unchanged, in " + String(format: "%.0f ms", ms))
             }
             guard watch else {
-                report(try await reconciler.pass(now: now()))
+                let start = ContinuousClock.now
+                let summary = try await reconciler.pass(now: now())
+                report(summary, ContinuousClock.now - start)
                 return
             }
             // The loop as a service: SIGINT or SIGTERM lets a pass in progress finish, then stops.
