@@ -75,6 +75,12 @@ public struct Planner: Sendable {
             }
             return PlanItem(key: key, action: .remove, changes: changes)
         case let (old?, new?):
+            if key.kind == .vatCodes, old["rate"] != new["rate"] {
+                // Past entries were booked at the old rate: the code's history is never rewritten, whoever agrees.
+                return PlanItem(key: key, action: .blocked, changes: changes,
+                                reason: "VAT code \(key.key) would change its rate; end it with validTo and add a new code "
+                                    + "with validFrom instead")
+            }
             if key.kind == .accounts, old["type"] != new["type"] || old["normal"] != new["normal"], hasPostings(key.key),
                !acknowledged.contains(key) {
                 return PlanItem(key: key, action: .blocked, changes: changes,

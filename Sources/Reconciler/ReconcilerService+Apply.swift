@@ -1,4 +1,4 @@
-import Core
+public import Core
 import Foundation
 public import Store
 import Templates
@@ -14,9 +14,13 @@ extension ReconcilerService {
     /// changed since the plan was made, nothing is written ("changed since plan"). Then it writes every item the
     /// plan carries out, records the desired configuration as last applied (with a history row), and calls
     /// `audit` inside the same transaction — the place for the workflow's audit record.
-    public func apply(_ plan: Plan, now: String,
+    public func apply(_ plan: Plan, now: String, today: LocalDate? = nil,
                       audit: (@Sendable (StoreTransaction) throws -> Void)? = nil) async throws -> ApplyResult {
         let set = try workspace.templateSet(at: plan.revision)
+        if let today, let window = set.clusters[plan.cluster]?.windows.first(where: { $0.forbids(today) }) {
+            throw Refusal(code: "distribution-window", description: "cluster \(plan.cluster) forbids applying changes on "
+                + "\(today) (window '\(window.name)'); apply after it")
+        }
         let desired = try set.render(cluster: plan.cluster, administration: plan.administration)
         let admin = plan.administration
         return try await workspace.store.write { tx in

@@ -231,3 +231,35 @@ struct ReconcilerFixture {
             == ["blocked accounts:45105", "remove accounts:46999"])
     }
 }
+
+@Suite struct ReconcilerSafetyTests {
+    @Test func aVATRateChangeIsNeverAppliedToAnExistingCode() async throws {
+        let f = try await ReconcilerFixture()
+        defer { f.remove() }
+        try await f.create("m1", cluster: "mkb")
+        try f.change("templates/base/vat.yaml") { $0.replacingOccurrences(of: "rate: \"9\"", with: "rate: \"10\"") }
+        let plan = try await f.reconciler.plan("m1", acknowledged: [ItemKey(kind: .vatCodes, key: "V9"), ItemKey(kind: .vatCodes, key: "I9")])
+        #expect(!plan.items.isEmpty && plan.items.allSatisfy { $0.action == .blocked && $0.key.kind == .vatCodes })
+        #expect(plan.items[0].reason?.contains("end it with validTo and add a new code") == true)
+        _ = try await f.reconciler.apply(plan, now: "t")
+        let v9 = try await f.workspace.store.read { tx in try tx.vatCodes("m1").first { $0.code == "V9" } }
+        #expect(v9?.rate == DecimalNumber(mantissa: 9, scale: 0))
+    }
+
+    @Test func distributionWindowsForbidApplying() async throws {
+        let f = try await ReconcilerFixture()
+        defer { f.remove() }
+        try await f.create("m1", cluster: "mkb")
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuw,expense,debit,,,\n" }
+        let plan = try await f.reconciler.plan("m1")
+        let cluster = try #require(try f.workspace.templateSet().clusters["mkb"])
+        let window = try #require(cluster.windows.first)
+        let forbidden = try LocalDate(year: 2026, month: window.months.first ?? 1, day: window.monthDays[0])
+        let before = try await f.workspace.store.tableCounts()
+        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: "t", today: forbidden) }
+        #expect(try await f.workspace.store.tableCounts() == before)
+        let allowed = try LocalDate(year: 2026, month: 6, day: 2)
+        #expect(!window.forbids(allowed))
+        #expect(try await f.reconciler.apply(plan, now: "t", today: allowed).written == 1)
+    }
+}

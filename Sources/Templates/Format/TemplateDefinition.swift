@@ -84,3 +84,10 @@ public struct OverrideDefinition: Sendable, Hashable {
     public var removals: [ItemKind: [Located<String>]]
     public var file: String
 }
+
+extension ClusterDefinition.Window {
+    /// Whether this window forbids applying on `day`.
+    public func forbids(_ day: LocalDate) -> Bool {
+        monthDays.contains(day.day) && (months.isEmpty || months.contains(day.month))
+    }
+}
