@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Reconciler
 
 /// `ledgerops run`: the main job. Creates the workspace and demo when missing, then reports on it.
 struct Run: AsyncParsableCommand {
@@ -24,13 +25,17 @@ struct Run: AsyncParsableCommand {
                 print("  \(report.administrations.count) administrations, \(report.entries) entries, \(report.lines) "
                     + "lines in \(elapsed.seconds) s")
             }
-            let ledger = try global.openWorkspace().ledger
+            let workspace = try global.openWorkspace()
+            let ledger = workspace.ledger
             let admins = try await ledger.administrations()
             guard let first = admins.first else { return print("The workspace has no administrations yet.") }
             var byCluster: [String: Int] = [:]
             for a in admins { byCluster[a.cluster ?? "-", default: 0] += 1 }
             print("Workspace \(global.workspacePath): \(admins.count) administrations ("
-                + byCluster.keys.sorted().map { "\($0) \(byCluster[$0]!)" }.joined(separator: ", ") + ")\n")
+                + byCluster.keys.sorted().map { "\($0) \(byCluster[$0]!)" }.joined(separator: ", ") + ")")
+            let pass = try await ReconcilerService(workspace: workspace).pass(now: "\(today)T00:00:00Z")
+            print("Reconciled against templates.git \(pass.revision.prefix(7)): "
+                + SyncStatus.allCases.compactMap { s in pass.counts[s].map { "\(s.rawValue) \($0)" } }.joined(separator: ", ") + "\n")
             let calendar = try FiscalCalendar(startMonth: first.fiscalYearStart)
             let year = calendar.fiscalYear(containing: today)
             let tb = try await ledger.trialBalance(first.id, from: calendar.startOfYear(year), to: today)
