@@ -14,48 +14,36 @@ public struct LedgerService: Sendable {
     public func createAdministration(_ admin: Administration, chart: ChartOfAccounts, openYear year: Int,
                                      applied: AppliedConfiguration? = nil) async throws -> Administration
     {
-        do { try Administration.validate(id: admin.id) } catch { throw LedgerError(error) }
-        let problems = chart.problems()
-        if let first = problems.first {
-            throw LedgerError("invalid-chart", first.location, first.message
-                + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
-        }
-        let calendar: FiscalCalendar
-        do { calendar = try FiscalCalendar(startMonth: admin.fiscalYearStart) } catch { throw LedgerError(error) }
-        return try await write { tx in
-            if try tx.administration(admin.id) != nil {
-                throw LedgerError("exists", "id", "administration \(admin.id) already exists")
-            }
-            try tx.insert(admin)
-            try tx.insert(chart.accounts, admin: admin.id)
-            try tx.insert(chart.vatCodes, admin: admin.id)
-            try tx.insert(chart.journals, admin: admin.id)
-            try tx.insert(calendar.makeYear(year), admin: admin.id)
-            if let applied {
-                try tx.record(applied, admin: admin.id)
-                try tx.writeConfigItems(applied.config, admin: admin.id)
-            }
-            return admin
-        }
+        try await createAdministrations([(admin, chart, applied)], openYear: year)
+        return admin
     }
 
-    /// Creates many administrations in one transaction (all or none): bulk set-up for demos and benchmarks.
+    /// Creates administrations in one transaction, all or none (one for the CLI; thousands for a demo or a benchmark).
     public func createAdministrations(_ items: [(Administration, ChartOfAccounts, AppliedConfiguration?)], openYear year: Int)
         async throws
     {
         for (admin, chart, _) in items {
-            do { try Administration.validate(id: admin.id) } catch { throw LedgerError(error) }
-            if let first = chart.problems().first { throw LedgerError("invalid-chart", first.location, first.message) }
+            do {
+                try Administration.validate(id: admin.id)
+                _ = try FiscalCalendar(startMonth: admin.fiscalYearStart)
+            } catch { throw LedgerError(error) }
+            let problems = chart.problems()
+            if let first = problems.first {
+                throw LedgerError("invalid-chart", first.location, first.message
+                    + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
+            }
         }
         let batch = items
         try await write { tx in
             for (admin, chart, applied) in batch {
-                let calendar = try FiscalCalendar(startMonth: admin.fiscalYearStart)
+                if try tx.administration(admin.id) != nil {
+                    throw LedgerError("exists", "id", "administration \(admin.id) already exists")
+                }
                 try tx.insert(admin)
                 try tx.insert(chart.accounts, admin: admin.id)
                 try tx.insert(chart.vatCodes, admin: admin.id)
                 try tx.insert(chart.journals, admin: admin.id)
-                try tx.insert(calendar.makeYear(year), admin: admin.id)
+                try tx.insert(try FiscalCalendar(startMonth: admin.fiscalYearStart).makeYear(year), admin: admin.id)
                 if let applied {
                     try tx.record(applied, admin: admin.id)
                     try tx.writeConfigItems(applied.config, admin: admin.id)
