@@ -21,6 +21,7 @@ extension AdministrationConfig {
         // Re-sorted through the initialiser, so the canonical form stays canonical.
         return AdministrationConfig(template: c.template, currency: c.currency, fiscalYearStart: c.fiscalYearStart,
                                     accounts: c.accounts, vatCodes: c.vatCodes, journals: c.journals, reports: c.reports,
-                                    dashboards: c.dashboards, indicators: c.indicators, settings: c.settings)
+                                    dashboards: c.dashboards, indicators: c.indicators, settings: c.settings,
+                                    renumbered: c.renumbered)
     }
 }

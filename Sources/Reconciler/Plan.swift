@@ -19,8 +19,8 @@ public struct FieldChange: Hashable, Sendable, Codable {
 /// One step of a plan for one item.
 public struct PlanItem: Hashable, Sendable, Codable {
     public enum Action: String, Sendable, Codable, CaseIterable {
-        /// Template changes to carry out.
-        case add, update, remove, deactivate
+        /// Template changes to carry out; `renumber` moves an account and its history to a new code.
+        case add, update, remove, deactivate, renumber
         /// Local drift put back to the template (`drift: revert`).
         case revert
         /// Local drift, reported and left alone (`drift: report`).
@@ -37,7 +37,7 @@ public struct PlanItem: Hashable, Sendable, Codable {
     public var reason: String?
 
     /// Whether applying the plan writes this item.
-    public var writes: Bool { [.add, .update, .remove, .deactivate, .revert].contains(action) }
+    public var writes: Bool { [.add, .update, .remove, .deactivate, .renumber, .revert].contains(action) }
 }
 
 /// Where an administration stands against its template.
@@ -68,7 +68,7 @@ public struct Plan: Hashable, Sendable, Codable {
     public var status: SyncStatus {
         if items.contains(where: { $0.action == .conflict }) { return .conflict }
         if items.contains(where: { $0.action == .blocked }) { return .blocked }
-        if items.contains(where: { [.add, .update, .remove, .deactivate].contains($0.action) }) { return .outOfSync }
+        if items.contains(where: { [.add, .update, .remove, .deactivate, .renumber].contains($0.action) }) { return .outOfSync }
         if items.contains(where: { $0.action == .drift || $0.action == .revert }) { return .drifted }
         return .synced
     }

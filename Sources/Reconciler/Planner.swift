@@ -21,17 +21,28 @@ public struct Planner: Sendable {
                      hasPostings: (String) -> Bool) -> Plan {
         plan(administration: administration, cluster: cluster, revision: revision, desired: desired.flattened,
              desiredHash: desiredHash, lastApplied: lastApplied?.flattened, live: live.flattened, liveHash: liveHash,
-             keys: nil, hasPostings: hasPostings)
+             keys: nil, renumbered: desired.renumbered ?? [:], hasPostings: hasPostings)
     }
 
     /// The same on flattened configurations, looking only at `keys` when given (the caller knows no other key
     /// can differ: many administrations share one template diff, and only their postings set them apart).
     public func plan(administration: String, cluster: String, revision: String, desired d: FlatConfiguration,
                      desiredHash: String, lastApplied l: FlatConfiguration?, live v: FlatConfiguration, liveHash: String,
-                     keys: [ItemKey]?, hasPostings: (String) -> Bool) -> Plan {
+                     keys: [ItemKey]?, renumbered: [String: String] = [:], hasPostings: (String) -> Bool) -> Plan {
         var items: [PlanItem] = []
+        // Renumbering first: the new code is missing locally and the old one is there, so history moves along.
+        var handled = Set<ItemKey>()
+        for (new, old) in renumbered.sorted(by: { $0.key < $1.key }) {
+            let newKey = ItemKey(kind: .accounts, key: new), oldKey = ItemKey(kind: .accounts, key: old)
+            guard v[newKey] == nil, let oldLive = v[oldKey], let desired = d[newKey], !ignore.ignores(newKey) else { continue }
+            var changes = [FieldChange(field: "code", old: old, new: new)]
+            changes += Self.changes(from: oldLive, to: desired)
+            items.append(PlanItem(key: newKey, action: .renumber, changes: changes,
+                                  reason: "account \(old) is renumbered to \(new); its postings move with it"))
+            handled.formUnion([newKey, oldKey])
+        }
         let candidates = keys ?? Set(d.keys).union(v.keys).union(l?.keys ?? [:].keys).sorted()
-        for key in candidates where !ignore.ignores(key) {
+        for key in candidates where !ignore.ignores(key) && !handled.contains(key) {
             let dv = d[key], vv = v[key]
             guard let l else {
                 // Adoption: no history, so every difference is the template's to carry out.

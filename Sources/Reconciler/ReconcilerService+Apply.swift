@@ -35,8 +35,13 @@ extension ReconcilerService {
             let postings = try tx.accountsWithPostings(admin)
             var written = 0
             for item in plan.items where item.writes {
-                try Self.write(item.key, desired: desired, live: live, hasPostings: postings.contains(item.key.key), tx: tx,
-                               admin: admin)
+                if item.action == .renumber, let old = desired.renumbered?[item.key.key],
+                   let account = desired.accounts.first(where: { $0.code == item.key.key }) {
+                    try tx.renumber(old, to: account, revision: plan.revision, admin: admin)
+                } else {
+                    try Self.write(item.key, desired: desired, live: live, hasPostings: postings.contains(item.key.key),
+                                   tx: tx, admin: admin)
+                }
                 written += 1
             }
             // Last applied becomes the template's configuration, except where the plan did not carry the template's

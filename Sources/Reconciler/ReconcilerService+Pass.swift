@@ -100,6 +100,7 @@ struct GroupPlans {
         var desiredHash: String
         var keys: [ItemKey]
         var planner: Planner
+        var renumbered: [String: String]
         /// Accounts whose plan depends on postings (removed, or type or normal side changed).
         var sensitive: [String]
     }
@@ -125,12 +126,13 @@ struct GroupPlans {
             }.map(\.key)
             groups[key] = Group(desired: d, applied: l, desiredHash: desiredKey, keys: keys,
                                 planner: Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore)),
+                                renumbered: try cache.clusterConfig(cluster).renumbered ?? [:],
                                 sensitive: sensitive)
         }
         let g = groups[key]!
         let postings = g.sensitive.isEmpty ? [] : try tx.accountsWithPostings(admin, among: g.sensitive)
         return g.planner.plan(administration: admin, cluster: cluster, revision: revision, desired: g.desired,
                               desiredHash: g.desiredHash, lastApplied: g.applied, live: g.applied, liveHash: liveHash,
-                              keys: g.keys, hasPostings: { postings.contains($0) })
+                              keys: g.keys, renumbered: g.renumbered, hasPostings: { postings.contains($0) })
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "applied_configuration", "configuration", "config_item",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -213,8 +213,22 @@ enum Schema {
             FOREIGN KEY (admin_id, vat_code) REFERENCES vat_code(admin_id, code)
         ) WITHOUT ROWID;
         CREATE INDEX entry_line_account ON entry_line(admin_id, account, date);
-        CREATE TRIGGER entry_line_is_immutable BEFORE UPDATE ON entry_line
+        CREATE TABLE account_renumbering (
+            id INTEGER PRIMARY KEY,
+            admin_id TEXT NOT NULL REFERENCES administration(id),
+            old_code TEXT NOT NULL,
+            new_code TEXT NOT NULL,
+            revision TEXT
+        );
+        CREATE TRIGGER entry_line_is_immutable BEFORE UPDATE OF
+                entry_id, line_no, admin_id, date, year, period, amount, currency, foreign_amount, rate, vat_code,
+                vat_amount, relation, cost_centre, invoice, due_date, description
+            ON entry_line
             BEGIN SELECT RAISE(ABORT, 'a posted entry line is immutable'); END;
+        CREATE TRIGGER entry_line_account_only_by_renumbering BEFORE UPDATE OF account ON entry_line
+            WHEN NOT EXISTS (SELECT 1 FROM account_renumbering r WHERE r.admin_id = OLD.admin_id
+                             AND r.old_code = OLD.account AND r.new_code = NEW.account)
+            BEGIN SELECT RAISE(ABORT, 'a posted entry line is immutable; accounts move only by a recorded renumbering'); END;
         CREATE TRIGGER entry_line_is_never_deleted BEFORE DELETE ON entry_line
             BEGIN SELECT RAISE(ABORT, 'a posted entry line is never deleted'); END;
         CREATE TABLE balance (

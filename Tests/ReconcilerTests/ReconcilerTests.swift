@@ -263,3 +263,35 @@ struct ReconcilerFixture {
         #expect(try await f.reconciler.apply(plan, now: "t", today: allowed).written == 1)
     }
 }
+
+@Suite struct RenumberTests {
+    @Test func renamedFromMovesTheAccountAndItsHistory() async throws {
+        let f = try await ReconcilerFixture()
+        defer { f.remove() }
+        try await f.create("m1", cluster: "mkb")
+        try await f.postOn("45105", admin: "m1")
+        try f.change("templates/base/accounts.csv") { text in
+            var lines = text.split(separator: "\n").map(String.init)
+            lines[0] += ",renamed_from"
+            for i in 1..<lines.count {
+                lines[i] += lines[i].hasPrefix("45105,") ? ",45105" : ","
+                if lines[i].hasPrefix("45105,") { lines[i] = "45110" + lines[i].dropFirst(5) }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        #expect(try f.workspace.templateSet().validate().isEmpty)
+        let plan = try await f.reconciler.plan("m1")
+        #expect(plan.items.map { "\($0.action.rawValue) \($0.key)" } == ["renumber accounts:45110"])
+        #expect(plan.items[0].changes.first == FieldChange(field: "code", old: "45105", new: "45110"))
+        _ = try await f.reconciler.apply(plan, now: "t")
+        let accounts = try await f.ledger.accounts("m1")
+        #expect(accounts.contains { $0.code == "45110" } && !accounts.contains { $0.code == "45105" })
+        let entry = try await f.ledger.entries("m1").last!
+        #expect(entry.lines.map(\.account).contains("45110"))
+        let tb = try await f.ledger.trialBalance("m1", from: day("2026-01-01"), to: day("2026-12-31"))
+        #expect(tb.rows.first { $0.account == "45110" }?.debit == 100)
+        #expect(try await f.reconciler.plan("m1").items.isEmpty)
+        _ = try await f.reconciler.pass(now: "t2")
+        #expect(try await f.status("m1") == "Synced")
+    }
+}

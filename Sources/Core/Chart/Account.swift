@@ -42,11 +42,14 @@ public struct Account: Hashable, Sendable, Codable {
     public var vatCode: String?
     public var control: ControlRole?
     public var active: Bool
+    /// In a template: the code this account had before it was renumbered (its history moves along).
+    public var renamedFrom: String?
 
     public init(
         code: String, name: String, type: AccountType, normalSide: NormalSide, rgsCode: String? = nil,
-        vatCode: String? = nil, control: ControlRole? = nil, active: Bool = true
+        vatCode: String? = nil, control: ControlRole? = nil, active: Bool = true, renamedFrom: String? = nil
     ) {
+        self.renamedFrom = renamedFrom
         self.code = code
         self.name = name
         self.type = type

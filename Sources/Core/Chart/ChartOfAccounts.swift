@@ -69,7 +69,8 @@ public struct ChartOfAccounts: Hashable, Sendable {
 }
 
 extension ChartOfAccounts {
-    /// Parses `accounts.csv` (`code,name,type,normal,rgs,vat,control`); errors name `file:line` and the column.
+    /// Parses `accounts.csv` (`code,name,type,normal,rgs,vat,control`, optionally `active` and `renamed_from`);
+    /// errors name `file:line` and the column.
     public static func parseAccounts(csv text: String, file: String = "accounts.csv") throws(CoreError) -> [Account] {
         try parseAccountRows(csv: text, file: file).map(\.account)
     }
@@ -91,6 +92,7 @@ extension ChartOfAccounts {
         else { throw CoreError(file, "missing columns") }
         let iRGS = try index("rgs", required: false), iVAT = try index("vat", required: false)
         let iControl = try index("control", required: false), iActive = try index("active", required: false)
+        let iRenamed = try index("renamed_from", required: false)
         var accounts: [(account: Account, line: Int)] = []
         for record in records.dropFirst() {
             let at = "\(file):\(record.line)"
@@ -128,7 +130,8 @@ extension ChartOfAccounts {
                 active = flag
             }
             accounts.append((Account(code: code, name: name, type: type, normalSide: normal, rgsCode: value(iRGS),
-                                     vatCode: value(iVAT), control: control, active: active), record.line))
+                                     vatCode: value(iVAT), control: control, active: active,
+                                     renamedFrom: value(iRenamed)), record.line))
         }
         return accounts
     }

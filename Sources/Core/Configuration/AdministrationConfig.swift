@@ -13,10 +13,13 @@ public struct AdministrationConfig: Hashable, Sendable, Codable {
     public var dashboards: [Dashboard]
     public var indicators: [IndicatorThreshold]
     public var settings: [String: SettingValue]
+    /// Accounts the template renumbered: new code → old code (from `renamed_from`); nil when there are none.
+    public var renumbered: [String: String]?
 
     public init(template: String, currency: CurrencyCode, fiscalYearStart: Int, accounts: [Account],
                 vatCodes: [VATCode], journals: [Journal], reports: [ReportLayout], dashboards: [Dashboard],
-                indicators: [IndicatorThreshold], settings: [String: SettingValue]) {
+                indicators: [IndicatorThreshold], settings: [String: SettingValue], renumbered: [String: String]? = nil) {
+        self.renumbered = renumbered?.isEmpty == true ? nil : renumbered
         self.template = template
         self.currency = currency
         self.fiscalYearStart = fiscalYearStart

@@ -105,7 +105,7 @@ struct DiffCommand: AsyncParsableCommand {
                 let (mark, code) = switch item.action {
                 case .add: ("+", "32")
                 case .remove, .deactivate: ("-", "31")
-                case .update, .revert: ("~", "33")
+                case .update, .revert, .renumber: ("~", "33")
                 case .conflict, .blocked: ("!", "35")
                 case .drift: ("?", "36")
                 }

@@ -95,11 +95,12 @@ extension StoreTransaction {
         }
         var settings: [String: SettingValue] = [:]
         for (k, v) in items[.settings] ?? [:] { settings[k] = try decoder.decode(SettingValue.self, from: Data(v.utf8)) }
+        let applied = try appliedConfiguration(admin)?.config
         return AdministrationConfig(
-            template: try appliedConfiguration(admin)?.config.template ?? "", currency: a.currency,
+            template: applied?.template ?? "", currency: a.currency,
             fiscalYearStart: a.fiscalYearStart, accounts: try accounts(admin), vatCodes: try vatCodes(admin),
             journals: try journals(admin), reports: try decode(ReportLayout.self, .reports),
             dashboards: try decode(Dashboard.self, .dashboards), indicators: try decode(IndicatorThreshold.self, .indicators),
-            settings: settings)
+            settings: settings, renumbered: applied?.renumbered)
     }
 }

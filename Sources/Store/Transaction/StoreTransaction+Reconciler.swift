@@ -127,3 +127,27 @@ extension StoreTransaction {
         try execute("DELETE FROM \(table) WHERE admin_id = ? AND code = ?", [admin, code])
     }
 }
+
+extension StoreTransaction {
+    /// Renumbers an account: records the renumbering, creates `account` (the new code), moves every posted line,
+    /// maintained balance, open item, bank line and reference from `old` to it, and removes `old`. The lines keep
+    /// their amounts and dates; the renumbering row is what lets the database accept the move.
+    public func renumber(_ old: String, to account: Account, revision: String?, admin: String) throws {
+        try execute("INSERT INTO account_renumbering (admin_id, old_code, new_code, revision) VALUES (?, ?, ?, ?)",
+                    [admin, old, account.code, revision])
+        try execute("UPDATE account SET control = NULL WHERE admin_id = ? AND code = ?", [admin, old])  // the role moves
+        try upsert(account, admin: admin)
+        for sql in [
+            "UPDATE entry_line SET account = ? WHERE admin_id = ? AND account = ?",
+            "UPDATE balance SET account = ? WHERE admin_id = ? AND account = ?",
+            "UPDATE open_item SET account = ? WHERE admin_id = ? AND account = ?",
+            "UPDATE bank_statement_line SET account = ? WHERE admin_id = ? AND account = ?",
+            "UPDATE vat_code SET payable_account = ? WHERE admin_id = ? AND payable_account = ?",
+            "UPDATE vat_code SET receivable_account = ? WHERE admin_id = ? AND receivable_account = ?",
+            "UPDATE journal SET account = ? WHERE admin_id = ? AND account = ?",
+        ] {
+            try execute(sql, [account.code, admin, old])
+        }
+        try execute("DELETE FROM account WHERE admin_id = ? AND code = ?", [admin, old])
+    }
+}

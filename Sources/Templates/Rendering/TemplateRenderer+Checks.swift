@@ -17,6 +17,13 @@ extension TemplateRenderer {
                 problems.append(TemplateError(a.file, a.line, "account \(a.value.code) names VAT code \(v), which the template lacks"))
             }
         }
+        for a in r.accounts.values {
+            guard let old = a.value.renamedFrom else { continue }
+            if let still = r.accounts[old] {
+                problems.append(TemplateError(a.file, a.line, "account \(a.value.code) is renamed from \(old), which the "
+                    + "template still defines (at \(still.file):\(still.line))", hint: "remove the old row when renumbering"))
+            }
+        }
         for role in ControlRole.allCases {
             let holders = r.accounts.values.filter { $0.value.control == role }.sorted { $0.value.code < $1.value.code }
             if holders.count > 1 {

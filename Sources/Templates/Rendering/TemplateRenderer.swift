@@ -55,12 +55,21 @@ struct TemplateRenderer {
     }
 
     func config(_ r: Rendered, template: String) -> AdministrationConfig {
-        AdministrationConfig(
+        // `renamed_from` is about the change, not the account: it moves to the configuration's renumbering list.
+        var renumbered: [String: String] = [:]
+        let accounts = r.accounts.values.map { located -> Account in
+            var account = located.value
+            if let old = account.renamedFrom { renumbered[account.code] = old }
+            account.renamedFrom = nil
+            return account
+        }
+        return AdministrationConfig(
             template: template, currency: r.currency, fiscalYearStart: r.fiscalYearStart,
-            accounts: r.accounts.values.map(\.value), vatCodes: r.vatCodes.values.map(\.value),
+            accounts: accounts, vatCodes: r.vatCodes.values.map(\.value),
             journals: r.journals.values.map(\.value), reports: r.reports.values.map(\.value),
             dashboards: r.dashboards.values.map(\.value), indicators: r.indicators.values.map(\.value),
-            settings: Dictionary(uniqueKeysWithValues: r.settings.map { ($0.key, $0.value.value.value) }))
+            settings: Dictionary(uniqueKeysWithValues: r.settings.map { ($0.key, $0.value.value.value) }),
+            renumbered: renumbered)
     }
 
     private mutating func resolve(_ name: String, chain: [String]) -> Rendered? {
@@ -159,6 +168,6 @@ struct TemplateRenderer {
         return AdministrationConfig(template: result.template, currency: result.currency, fiscalYearStart: result.fiscalYearStart,
                                     accounts: result.accounts, vatCodes: result.vatCodes, journals: result.journals,
                                     reports: result.reports, dashboards: result.dashboards, indicators: result.indicators,
-                                    settings: result.settings)
+                                    settings: result.settings, renumbered: result.renumbered)
     }
 }
