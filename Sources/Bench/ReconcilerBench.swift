@@ -74,19 +74,23 @@ struct ReconcilerBench {
         var accounts = String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
         accounts = accounts.replacingOccurrences(of: "\(removed),Af te voeren rekening,expense,debit,,,\n", with: "")
             .replacingOccurrences(of: "\(retyped),Betaalde huur,expense,debit", with: "\(retyped),Betaalde huur,asset,debit")
-            .replacingOccurrences(of: "45130,Schoonmaakkosten,", with: "45130,Schoonmaak en glazenwasser,")
             + "46997,Nieuwe kostenrekening,expense,debit,,I21,\n"
+        // Renumber 45130 to 45131 (renamed_from): a new column, empty on every other row.
+        accounts = accounts.split(separator: "\n").enumerated().map { i, row in
+            i == 0 ? row + ",renamed_from" : row.hasPrefix("45130,") ? "45131" + row.dropFirst(5) + ",45130" : row + ","
+        }.joined(separator: "\n") + "\n"
         let pl = String(decoding: try ws.templates.read("templates/base/reports/profit-and-loss.yaml", at: "main")!, as: UTF8.self)
         try ws.templates.commit([
             .write(path: "templates/base/accounts.csv", contents: Array(accounts.utf8)),
             .write(path: "templates/base/reports/profit-and-loss.yaml",
                    contents: Array(pl.replacingOccurrences(of: "title: ", with: "title: Resultatenrekening — ").utf8)),
-        ], message: "Add, rename, remove, retype, report\n", author: author)
+        ], message: "Add, renumber, remove, retype, report\n", author: author)
         let planStart = clock.now
         let planned = try await reconciler.pass(now: "t3")
         let planTime = seconds(clock.now - planStart)
         let counts = SyncStatus.allCases.compactMap { s in planned.counts[s].map { "\(s.rawValue) \($0)" } }.joined(separator: ", ")
-        rows.append(("(b) after the commit, plan all", counts, String(format: "%.3f s", planTime)))
+        rows.append(("(b) after a commit (add, renumber, remove, retype, report), plan all", counts,
+                     String(format: "%.3f s", planTime)))
         guard planned.counts[.blocked] == withPostings.count else {
             throw BenchError("expected \(withPostings.count) blocked administrations, found \(planned.counts[.blocked] ?? 0)")
         }
