@@ -61,10 +61,15 @@ let package = Package(
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Workflow",
+            dependencies: ["Core", "Store", "Reconciler", "Workspace", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler",
+                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", "Workflow",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -85,6 +90,9 @@ let package = Package(
             name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkflowTests", dependencies: ["Core", "Store", "Workflow", "Workspace", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Core", "Store", "Ledger", "Templates", "GitSource", "Workspace", "Reconciler", "TestSupport"],

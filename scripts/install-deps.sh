@@ -10,6 +10,7 @@ pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 command -v git >/dev/null 2>&1 || need+=(git)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)  # tests tamper with the audit log through it
 if [ "${1:-}" = peers ]; then
   command -v hledger >/dev/null 2>&1 || need+=(hledger)
   command -v ledger >/dev/null 2>&1 || need+=(ledger)

@@ -7,6 +7,7 @@ import Templates
 import Ledger
 import Reconciler
 import Store
+import Workflow
 import Workspace
 
 /// Options every command takes: where the workspace is, and what day it is.
@@ -16,6 +17,18 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Treat this day (YYYY-MM-DD) as today instead of the system date.")
     var today: String?
+
+    @Option(name: .customLong("as"), help: "The acting user (default: $LEDGEROPS_USER).")
+    var actingAs: String?
+
+    /// Who is acting: `--as`, else `$LEDGEROPS_USER`.
+    var actingUser: String? { actingAs ?? ProcessInfo.processInfo.environment["LEDGEROPS_USER"] }
+
+    /// The time stamp audit records and statuses carry: ISO 8601, from `--today` or the clock.
+    func nowStamp() throws -> String {
+        if today != nil { return "\(try todayDate())T00:00:00Z" }
+        return ISO8601DateFormatter().string(from: Date())
+    }
 
     var workspacePath: String {
         workspace ?? ProcessInfo.processInfo.environment["LEDGEROPS_WORKSPACE"] ?? "workspace"
@@ -60,6 +73,7 @@ func describe(_ error: any Error) -> String {
     case let e as TemplateError: e.description
     case let e as GitError: e.description
     case let e as ReconcilerService.Refusal: e.description
+    case let e as WorkflowError: e.description
     default: String(describing: error)
     }
 }

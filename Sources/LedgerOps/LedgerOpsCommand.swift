@@ -10,6 +10,7 @@ struct LedgerOpsCommand: AsyncParsableCommand {
             Init.self, Demo.self, Run.self, Admin.self, RelationCommand.self, Post.self, Reverse.self,
             ReportCommand.self, LedgerCommand.self, OpenItems.self, PeriodCommand.self, YearCommand.self,
             CloseYear.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self, AccountCommand.self,
-            SettingCommand.self, ReconcileCommand.self, StatusCommand.self, DiffCommand.self,
+            SettingCommand.self, ReconcileCommand.self, StatusCommand.self, DiffCommand.self, UserCommand.self,
+            AuditCommand.self,
         ])
 }

@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -18,8 +18,36 @@ enum Schema {
         migrator.registerMigration("v3-reconciler-status") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4-users-and-audit") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
+
+    /// Users with their role and team, and the audit log: append-only (the database refuses edits and deletions),
+    /// each record carrying the hash of the one before.
+    private static let v4 = """
+        CREATE TABLE app_user (
+            name TEXT PRIMARY KEY NOT NULL,
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('admin','reviewer','accountant','viewer')),
+            team TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_log_is_append_only BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_is_never_deleted BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
 
     /// What the reconciler last found for each administration. `live_hash` is cleared by every local edit, so a pass
     /// recomputes only what changed and skips the rest in O(1).

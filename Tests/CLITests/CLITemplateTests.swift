@@ -113,3 +113,32 @@ import Testing
         #expect(refused.status == 1 && refused.stderr.contains("account 45105 already exists"))
     }
 }
+
+@Suite struct CLIUserAuditTests {
+    @Test func usersRolesAndTheAuditLog() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.ok(["init", "--templates", CLI.projectRoot])
+        #expect(try cli.ok(["user", "add", "anna", "--email", "anna@bureau.example", "--role", "admin"]).contains("Saved admin anna"))
+        let anonymous = try cli.run(["user", "add", "bas", "--email", "bas@bureau.example", "--role", "reviewer"])
+        #expect(anonymous.status == 1 && anonymous.stderr.contains("say who you are: --as USER or LEDGEROPS_USER"))
+        try cli.ok(["user", "add", "bas", "--email", "bas@bureau.example", "--role", "reviewer", "--as", "anna"])
+        let byEnv = try cli.run(["user", "add", "cor", "--email", "cor@bureau.example", "--role", "accountant"],
+                                environment: ["LEDGEROPS_USER": "bas"])
+        #expect(byEnv.status == 1 && byEnv.stderr.contains("bas is a reviewer; this needs a admin"))
+        try cli.ok(["user", "add", "cor", "--email", "cor@bureau.example", "--role", "accountant", "--as", "anna"])
+        try cli.ok(["user", "team", "cor", "noord", "--as", "anna"])
+        let list = try cli.ok(["user", "list", "--as", "bas"])
+        #expect(list.contains("cor") && list.contains("accountant  noord"), "\(list)")
+        #expect(try cli.ok(["audit", "verify"]).contains("audit log intact: 4 records"))
+        #expect(try cli.ok(["audit", "--as", "bas"]).contains("user.changed  cor"))
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        tamper.arguments = [cli.workspace + "/ledgerops.sqlite",
+                            "DROP TRIGGER audit_log_is_append_only; UPDATE audit_log SET actor = 'mallory' WHERE seq = 3;"]
+        try tamper.run()
+        tamper.waitUntilExit()
+        let broken = try cli.run(["audit", "verify"])
+        #expect(broken.status == 1 && broken.stderr.contains("the audit log is broken at record 3: record 3 was edited"))
+    }
+}
