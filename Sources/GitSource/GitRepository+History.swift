@@ -3,7 +3,9 @@ import CLibGit2
 extension GitRepository {
     /// Commits reachable from `revision`, newest first (as `git log`); with `path`, only those that changed it
     /// against every parent (as `git log -- path` simplifies history).
-    public func log(from revision: String = "HEAD", path: String? = nil, limit: Int? = nil) throws(GitError) -> [GitCommit] {
+    public func log(from revision: String = "HEAD", path: String? = nil, limit: Int? = nil, excluding: String? = nil)
+        throws(GitError) -> [GitCommit]
+    {
         try withHandle { repo throws(GitError) -> [GitCommit] in
             var walk: OpaquePointer?
             try check(git_revwalk_new(&walk, repo), "cannot walk history")
@@ -11,6 +13,11 @@ extension GitRepository {
             git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
             var start = try Self.commitID(repo, revision).oid()
             try check(git_revwalk_push(walk, &start), "cannot walk from \(revision)")
+            if let excluding {
+                // `excluding..revision`: commits reachable from revision but not from excluding.
+                var hidden = try Self.commitID(repo, excluding).oid()
+                try check(git_revwalk_hide(walk, &hidden), "cannot walk from \(excluding)")
+            }
             var result: [GitCommit] = []
             var oid = git_oid()
             while git_revwalk_next(&oid, walk) == 0 {

@@ -11,6 +11,6 @@ struct LedgerOpsCommand: AsyncParsableCommand {
             ReportCommand.self, LedgerCommand.self, OpenItems.self, PeriodCommand.self, YearCommand.self,
             CloseYear.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self, AccountCommand.self,
             SettingCommand.self, ReconcileCommand.self, StatusCommand.self, DiffCommand.self, UserCommand.self,
-            AuditCommand.self,
+            AuditCommand.self, ProposeCommand.self, ProposalsCommand.self, ProposalCommand.self,
         ])
 }

@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
-        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log",
+        "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log", "proposal",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -21,8 +21,29 @@ enum Schema {
         migrator.registerMigration("v4-users-and-audit") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5-proposals") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
+
+    /// Proposals (their content as JSON) and the clusters each covers: at most one open proposal per cluster.
+    private static let v5 = """
+        CREATE TABLE proposal (
+            id INTEGER PRIMARY KEY,
+            state TEXT NOT NULL,
+            to_revision TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE TABLE proposal_cluster (
+            proposal_id INTEGER NOT NULL REFERENCES proposal(id),
+            cluster TEXT NOT NULL,
+            open INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (proposal_id, cluster)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX one_open_proposal_per_cluster ON proposal_cluster(cluster) WHERE open = 1;
+        """
 
     /// Users with their role and team, and the audit log: append-only (the database refuses edits and deletions),
     /// each record carrying the hash of the one before.

@@ -1,0 +1,108 @@
+import Foundation
+import GitSource
+import Reconciler
+import Store
+import Templates
+public import Workspace
+
+/// Turns commits into proposals: the revision range, its commits and authors, the clusters it touches and every
+/// affected administration's plan. A cluster is in at most one open proposal; a newer one supersedes.
+public struct ProposalService: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Proposes what changed from the last proposal (or the seed commit) to `revision` or `branch` (default: the
+    /// tracked branch). Returns nil when nothing changed.
+    public func propose(revision: String? = nil, branch: String? = nil, by actor: String, at time: String) async throws
+        -> Proposal?
+    {
+        let repo = workspace.templates
+        let to = try repo.resolve(branch ?? revision ?? workspace.settings.branch).hex
+        let proposed = try await workspace.store.read { tx in try tx.lastProposedRevision() }
+        let from = try proposed ?? repo.log(from: workspace.settings.branch).last?.id.hex
+        if from == to { return nil }
+        // Already proposed and still open: nothing new to review.
+        if try await proposals().contains(where: { $0.state == .open && $0.toRevision == to && $0.branch == branch }) {
+            return nil
+        }
+        let commits = try repo.log(from: to, excluding: from)
+        guard !commits.isEmpty else { return nil }
+        let users = UserService(store: workspace.store)
+        var proposalCommits: [ProposalCommit] = []
+        for c in commits {
+            proposalCommits.append(ProposalCommit(id: c.id.hex, authorName: c.author.name, authorEmail: c.author.email,
+                                                  summary: c.summary, user: try await users.user(email: c.author.email)?.name))
+        }
+        let changed = try from.map { try repo.changedPaths(from: $0, to: to) } ?? repo.list(at: to).map(\.path)
+        let set = try workspace.templateSet(at: to)
+        let clusters = Self.affectedClusters(set, changed: changed)
+        guard !clusters.isEmpty else { return nil }
+        let reconciler = ReconcilerService(workspace: workspace)
+        var plans: [Plan] = []
+        for admin in try await workspace.ledger.administrations() where admin.cluster.map(clusters.contains) == true {
+            plans.append(try await reconciler.plan(admin.id, at: to))
+        }
+        let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch, proposer: actor,
+                             createdAt: time, commits: proposalCommits, clusters: clusters, plans: plans, supersedes: [])
+        return try await workspace.store.write { tx in
+            var proposal = draft
+            for older in try tx.openProposals(covering: clusters) {
+                guard let body = try tx.proposalBody(older) else { continue }
+                var superseded = try Self.decode(body)
+                superseded.state = .superseded
+                try tx.updateProposal(older, state: superseded.state.rawValue, body: try Self.encode(superseded), open: false)
+                proposal.supersedes.append(older)
+                try AuditLog.append(tx, time: time, actor: actor, action: "proposal.superseded", subject: "proposal \(older)",
+                                    payload: ["by": to])
+            }
+            let id = try tx.insertProposal(state: proposal.state.rawValue, toRevision: to, createdAt: time, body: { id in
+                proposal.id = id
+                return try Self.encode(proposal)
+            }, clusters: clusters)
+            proposal.id = id
+            try AuditLog.append(tx, time: time, actor: actor, action: "proposal.created", subject: "proposal \(id)",
+                                payload: ["from": from ?? "", "to": to, "clusters": clusters.joined(separator: ","),
+                                          "administrations": String(proposal.affected.count)])
+            return proposal
+        }
+    }
+
+    public func proposals() async throws -> [Proposal] {
+        try await workspace.store.read { tx in try tx.proposalBodies().map { try Self.decode($0.body) } }
+    }
+
+    public func proposal(_ id: Int64) async throws -> Proposal {
+        guard let body = try await workspace.store.read({ tx in try tx.proposalBody(id) }) else {
+            throw WorkflowError("not-found", "proposal \(id) does not exist")
+        }
+        return try Self.decode(body)
+    }
+
+    /// Clusters whose rendered configuration a change to `changed` paths can alter: through their template or any
+    /// template it extends, their cluster file, or an overlay.
+    static func affectedClusters(_ set: TemplateSet, changed: [String]) -> [String] {
+        set.clusters.values.filter { cluster in
+            var chain: [String] = []
+            var next: String? = cluster.template
+            while let name = next, !chain.contains(name) {
+                chain.append(name)
+                next = set.templates[name]?.extends
+            }
+            return changed.contains { path in
+                chain.contains { path.hasPrefix("templates/\($0)/") } || path == "clusters/\(cluster.name).yaml"
+                    || path.hasPrefix("clusters/\(cluster.name)/")
+            }
+        }.map(\.name).sorted()
+    }
+
+    static func encode(_ p: Proposal) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(p), as: UTF8.self)
+    }
+
+    static func decode(_ body: String) throws -> Proposal {
+        try JSONDecoder().decode(Proposal.self, from: Data(body.utf8))
+    }
+}
