@@ -32,7 +32,58 @@ public struct Proposal: Sendable, Hashable, Codable {
     public var plans: [Plan]
     /// The proposal this one replaced, if any.
     public var supersedes: [Int64]
+    public var reviews: [Review] = []
+    /// Per conflicting item (`ADMIN|kind:key`): `template` or `local`.
+    public var decisions: [String: String] = [:]
+    /// Blocked items (`ADMIN|kind:key`) a reviewer acknowledged.
+    public var acknowledged: [String] = []
+
+    /// One reviewer's verdict.
+    public struct Review: Sendable, Hashable, Codable {
+        public var reviewer: String
+        public var approve: Bool
+        public var comment: String
+        public var time: String
+    }
+
+    /// Conflicts without a decision and blocked items without an acknowledgement, as `ADMIN|kind:key`.
+    public var undecided: [String] {
+        affected.flatMap { plan in
+            plan.items.compactMap { item -> String? in
+                let key = "\(plan.administration)|\(item.key)"
+                if item.action == .conflict && decisions[key] == nil { return key }
+                if item.action == .blocked && !acknowledged.contains(key) { return key }
+                return nil
+            }
+        }
+    }
 
     /// Administrations the change actually touches (plans with anything in them).
     public var affected: [Plan] { plans.filter { !$0.items.isEmpty } }
+}
+
+extension Proposal {
+    private enum CodingKeys: String, CodingKey {
+        case id, state, fromRevision, toRevision, branch, proposer, createdAt, commits, clusters, plans, supersedes
+        case reviews, decisions, acknowledged
+    }
+
+    /// Review fields may be absent in proposals stored before they existed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        state = try c.decode(State.self, forKey: .state)
+        fromRevision = try c.decodeIfPresent(String.self, forKey: .fromRevision)
+        toRevision = try c.decode(String.self, forKey: .toRevision)
+        branch = try c.decodeIfPresent(String.self, forKey: .branch)
+        proposer = try c.decode(String.self, forKey: .proposer)
+        createdAt = try c.decode(String.self, forKey: .createdAt)
+        commits = try c.decode([ProposalCommit].self, forKey: .commits)
+        clusters = try c.decode([String].self, forKey: .clusters)
+        plans = try c.decode([Plan].self, forKey: .plans)
+        supersedes = try c.decode([Int64].self, forKey: .supersedes)
+        reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
+        decisions = try c.decodeIfPresent([String: String].self, forKey: .decisions) ?? [:]
+        acknowledged = try c.decodeIfPresent([String].self, forKey: .acknowledged) ?? []
+    }
 }

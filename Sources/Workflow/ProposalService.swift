@@ -44,7 +44,8 @@ public struct ProposalService: Sendable {
             plans.append(try await reconciler.plan(admin.id, at: to))
         }
         let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch, proposer: actor,
-                             createdAt: time, commits: proposalCommits, clusters: clusters, plans: plans, supersedes: [])
+                             createdAt: time, commits: proposalCommits, clusters: clusters, plans: plans, supersedes: [],
+                             reviews: [], decisions: [:], acknowledged: [])
         return try await workspace.store.write { tx in
             var proposal = draft
             for older in try tx.openProposals(covering: clusters) {

@@ -61,3 +61,63 @@ import Workspace
         #expect(try await service.proposals().map(\.state) == [.superseded, .open])
     }
 }
+
+@Suite struct ReviewTests {
+    @Test func fourEyesApprovalsAndRejection() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let users = UserService(store: ws.store)
+        for name in ["dirk", "esther"] {
+            try await users.save(User(name: name, email: "\(name)@bureau.example", role: .reviewer), by: "bootstrap", at: "t")
+        }
+        let service = ProposalService(workspace: ws)
+        try t.append(ws, "templates/horeca/accounts.csv", "46999,Nieuw,expense,debit,,,\n")  // Bas authors it
+        let p = try #require(try await service.propose(by: "dirk", at: "t1"))
+        await #expect(throws: WorkflowError.self) { try await service.review(p.id, approve: true, comment: "ok", by: "dirk", at: "t2") }
+        do { try await service.review(p.id, approve: true, comment: "ok", by: "bas", at: "t2") } catch let e as WorkflowError {
+            #expect(e.code == "four-eyes" && e.message.contains("bas authored commit"))
+        }
+        await #expect(throws: WorkflowError.self) { try await service.review(p.id, approve: true, comment: " ", by: "esther", at: "t2") }
+        // horeca needs two approvals.
+        let once = try await service.review(p.id, approve: true, comment: "Looks right", by: "esther", at: "t3")
+        #expect(once.state == .open)
+        await #expect(throws: WorkflowError.self) { try await service.review(p.id, approve: true, comment: "again", by: "esther", at: "t4") }
+        try await users.save(User(name: "fleur", email: "fleur@bureau.example", role: .reviewer), by: "bootstrap", at: "t")
+        let twice = try await service.review(p.id, approve: true, comment: "Agreed", by: "fleur", at: "t5")
+        #expect(twice.state == .approved && twice.reviews.count == 2)
+        // A newer commit means a new review: the approved proposal is superseded, its change proposed again.
+        try t.append(ws, "templates/horeca/settings.yaml", "  test.flag: true\n")
+        let next = try #require(try await service.propose(by: "dirk", at: "t6"))
+        #expect(next.supersedes == [p.id] && next.commits.count == 2 && next.reviews.isEmpty)
+        let rejected = try await service.review(next.id, approve: false, comment: "Not now", by: "esther", at: "t7")
+        #expect(rejected.state == .rejected)
+        let actions = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
+        #expect(actions.suffix(4) == ["review.approved", "proposal.superseded", "proposal.created", "review.rejected"])
+    }
+
+    @Test func conflictsAndBlockedItemsNeedADecisionBeforeApproval() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
+                                                    by: "bootstrap", at: "t")
+        try await ws.ledger.setSetting("payment.term-days", to: .number(.init(mantissa: 45, scale: 0)), in: "m1")
+        let old = String(decoding: try ws.templates.read("templates/base/settings.yaml", at: "main")!, as: UTF8.self)
+        try ws.templates.commit([.write(path: "templates/base/settings.yaml", contents: Array(
+            old.replacingOccurrences(of: "payment.term-days: 30", with: "payment.term-days: 21").utf8))],
+            message: "Terms\n", author: ProposalTests.bas)
+        let service = ProposalService(workspace: ws)
+        let p = try #require(try await service.propose(by: "anna", at: "t1"))
+        #expect(p.undecided == ["m1|settings:payment.term-days"])
+        do { try await service.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2") } catch let e as WorkflowError {
+            #expect(e.code == "undecided")
+        }
+        await #expect(throws: WorkflowError.self) {
+            try await service.decide(p.id, administration: "m1", item: "settings:payment.term-days", take: "maybe", by: "esther", at: "t3")
+        }
+        try await service.decide(p.id, administration: "m1", item: "settings:payment.term-days", take: "local", by: "esther", at: "t3")
+        #expect(try await service.proposal(p.id).undecided.isEmpty)
+        #expect(try await service.review(p.id, approve: true, comment: "Keep m1's terms", by: "esther", at: "t4").state == .open)
+    }
+}

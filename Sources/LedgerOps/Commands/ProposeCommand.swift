@@ -54,7 +54,7 @@ struct ProposalsCommand: AsyncParsableCommand {
 
 struct ProposalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "proposal", abstract: "One proposal.", subcommands: [Show.self])
+        commandName: "proposal", abstract: "One proposal.", subcommands: [Show.self, Decide.self, Acknowledge.self])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A proposal, per cluster and administration, item by item.")

@@ -36,11 +36,11 @@ extension StoreTransaction {
         try row("SELECT body FROM proposal WHERE id = ?", [id])?["body"]
     }
 
-    /// Where the next proposal starts: the target of the newest proposal that was decided (an open one is
-    /// superseded by the next and its change proposed again with it, so nothing is lost).
+    /// Where the next proposal starts: the target of the newest proposal that is finished (distributed, rejected
+    /// or aborted). An open or approved one is superseded by the next and its change proposed again with it.
     public func lastProposedRevision() throws -> String? {
         try row("""
-            SELECT to_revision FROM proposal WHERE state NOT IN ('superseded', 'open') ORDER BY id DESC LIMIT 1
+            SELECT to_revision FROM proposal WHERE state IN ('distributed', 'rejected', 'aborted') ORDER BY id DESC LIMIT 1
             """)?["to_revision"]
     }
 }
