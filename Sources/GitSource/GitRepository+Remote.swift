@@ -48,3 +48,23 @@ extension GitRepository {
         return .fastForwarded(from: localID, to: remoteID)
     }
 }
+
+extension GitRepository {
+    /// Moves `branch` to `revision`, only forward: the branch's commit must be an ancestor of the target.
+    public func fastForward(_ branch: String, to revision: String) throws(GitError) {
+        let target = try resolve(revision)
+        if let current = try? resolve("refs/heads/\(branch)") {
+            guard try isAncestor(current.hex, of: target.hex) else {
+                throw GitError("\(branch) has commits that \(revision) lacks; merge them first")
+            }
+            if current == target { return }
+        }
+        try withHandle { repo throws(GitError) in
+            var oid = try target.oid()
+            var reference: OpaquePointer?
+            try check(git_reference_create(&reference, repo, "refs/heads/\(branch)", &oid, 1,
+                                           "ledgerops: fast-forward to \(target.short)"), "cannot move \(branch)")
+            git_reference_free(reference)
+        }
+    }
+}

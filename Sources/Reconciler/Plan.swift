@@ -36,6 +36,13 @@ public struct PlanItem: Hashable, Sendable, Codable {
     public var changes: [FieldChange]
     public var reason: String?
 
+    public init(key: ItemKey, action: Action, changes: [FieldChange], reason: String? = nil) {
+        self.key = key
+        self.action = action
+        self.changes = changes
+        self.reason = reason
+    }
+
     /// Whether applying the plan writes this item.
     public var writes: Bool { [.add, .update, .remove, .deactivate, .renumber, .revert].contains(action) }
 }
@@ -55,6 +62,16 @@ public struct Plan: Hashable, Sendable, Codable {
     /// The live configuration's hash when the plan was made: applying re-checks it.
     public var liveHash: String
     public var items: [PlanItem]
+
+    public init(administration: String, cluster: String, revision: String, desiredHash: String, liveHash: String,
+                items: [PlanItem]) {
+        self.administration = administration
+        self.cluster = cluster
+        self.revision = revision
+        self.desiredHash = desiredHash
+        self.liveHash = liveHash
+        self.items = items
+    }
 
     /// SHA-256 over the plan's canonical JSON: the same situation gives the same hash.
     public var hash: String {

@@ -24,8 +24,31 @@ enum Schema {
         migrator.registerMigration("v5-proposals") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6-distributions") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
+
+    /// Distributions: per proposal a lease (one distributor at a time) and per administration its wave and state.
+    /// An administration's state changes in the same transaction as its apply, so a crash can neither lose nor
+    /// repeat one.
+    private static let v6 = """
+        CREATE TABLE distribution (
+            proposal_id INTEGER PRIMARY KEY REFERENCES proposal(id),
+            state TEXT NOT NULL CHECK (state IN ('running','paused','done','aborted')),
+            lease_owner TEXT,
+            lease_expires TEXT
+        );
+        CREATE TABLE distribution_item (
+            proposal_id INTEGER NOT NULL REFERENCES distribution(proposal_id),
+            admin_id TEXT NOT NULL,
+            wave INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending','applied','failed','conflict')),
+            message TEXT,
+            PRIMARY KEY (proposal_id, admin_id)
+        ) WITHOUT ROWID;
+        """
 
     /// Proposals (their content as JSON) and the clusters each covers: at most one open proposal per cluster.
     private static let v5 = """

@@ -46,6 +46,25 @@ public struct Proposal: Sendable, Hashable, Codable {
         public var time: String
     }
 
+    public init(id: Int64, state: State, fromRevision: String?, toRevision: String, branch: String?, proposer: String,
+                createdAt: String, commits: [ProposalCommit], clusters: [String], plans: [Plan], supersedes: [Int64],
+                reviews: [Review] = [], decisions: [String: String] = [:], acknowledged: [String] = []) {
+        self.id = id
+        self.state = state
+        self.fromRevision = fromRevision
+        self.toRevision = toRevision
+        self.branch = branch
+        self.proposer = proposer
+        self.createdAt = createdAt
+        self.commits = commits
+        self.clusters = clusters
+        self.plans = plans
+        self.supersedes = supersedes
+        self.reviews = reviews
+        self.decisions = decisions
+        self.acknowledged = acknowledged
+    }
+
     /// Conflicts without a decision and blocked items without an acknowledgement, as `ADMIN|kind:key`.
     public var undecided: [String] {
         affected.flatMap { plan in

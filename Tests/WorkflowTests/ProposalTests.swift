@@ -121,3 +121,61 @@ import Workspace
         #expect(try await service.review(p.id, approve: true, comment: "Keep m1's terms", by: "esther", at: "t4").state == .open)
     }
 }
+
+@Suite struct DistributionTests {
+    @Test func anApprovedProposalReachesEveryAdministrationAndIsAuditedOnce() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
+                                                    by: "bootstrap", at: "t")
+        try await ws.ledger.setSetting("payment.term-days", to: .number(.init(mantissa: 45, scale: 0)), in: "m2")
+        let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
+        try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,,,\n").utf8))],
+                                message: "New account\n", author: ProposalTests.bas)
+        let proposals = ProposalService(workspace: ws)
+        let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
+        let distribution = DistributionService(workspace: ws)
+        await #expect(throws: WorkflowError.self) {
+            try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t2", leaseUntil: "t9")
+        }
+        _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
+        let result = try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t3", leaseUntil: "t9")
+        #expect(result == .init(state: "done", applied: 2, failed: 0, conflicts: 0, pending: 0))
+        #expect(try await proposals.proposal(p.id).state == .distributed)
+        for admin in ["m1", "m2"] {
+            #expect(try await ws.ledger.accounts(admin).contains { $0.code == "46999" })
+            #expect(try await ws.ledger.appliedConfiguration(admin)?.revision == p.toRevision)
+        }
+        // m2's local setting is drift, not overwritten.
+        let live = try await ws.store.read { tx in try tx.liveConfiguration("m2") }
+        #expect(live?.settings["payment.term-days"] == .number(.init(mantissa: 45, scale: 0)))
+        // Running it again does nothing more.
+        await #expect(throws: WorkflowError.self) {
+            try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t4", leaseUntil: "t9")
+        }
+        let audit = try await ws.store.read { tx in try tx.auditRecords() }
+        #expect(audit.filter { $0.action == "apply" }.map(\.subject).sorted() == ["m1", "m2"])
+        #expect(AuditLog.verify(audit) == nil)
+        let history = try await ws.store.read { tx in try tx.appliedHistory("m1") }
+        #expect(history.filter { $0.revision == p.toRevision }.count == 1)
+    }
+
+    @Test func wavesFollowTheClusterFile() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let set = try ws.templateSet()
+        let plans = (1...10).map { i in
+            Plan(administration: "mkb-\(String(format: "%04d", i))", cluster: "mkb", revision: "r", desiredHash: "",
+                 liveHash: "", items: [PlanItem(key: ItemKey(kind: .settings, key: "x"), action: .update, changes: [])])
+        }
+        let p = Proposal(id: 1, state: .approved, fromRevision: nil, toRevision: "r", branch: nil, proposer: "anna",
+                         createdAt: "t", commits: [], clusters: ["mkb"], plans: plans, supersedes: [])
+        let waves = DistributionService.waves(p, set: set)
+        let byWave = Dictionary(grouping: waves.keys, by: { waves[$0]! }).mapValues { $0.count }
+        let cluster = try #require(set.clusters["mkb"])
+        #expect(byWave[0] == cluster.waves[0].count)  // the canary count
+        #expect(byWave.values.reduce(0, +) == 10)
+    }
+}
