@@ -50,6 +50,7 @@ public struct DistributionService: Sendable {
         let acquired = try await workspace.store.write { [p] tx in
             try tx.startDistribution(id, items: waves.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })
             guard try tx.takeLease(id, owner: owner, now: now, until: leaseUntil) else { return false }
+            if try tx.distributionState(id) == "paused" { try tx.setDistributionState(id, "running") }
             if p.state == .approved {
                 var started = p
                 started.state = .distributing
