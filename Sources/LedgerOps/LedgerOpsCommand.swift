@@ -12,6 +12,6 @@ struct LedgerOpsCommand: AsyncParsableCommand {
             CloseYear.self, ExportCommand.self, ImportCommand.self, TemplateCommand.self, AccountCommand.self,
             SettingCommand.self, ReconcileCommand.self, StatusCommand.self, DiffCommand.self, UserCommand.self,
             AuditCommand.self, ProposeCommand.self, ProposalsCommand.self, ProposalCommand.self,
-            ReviewCommand.self, DistributeCommand.self, DistributionCommand.self,
+            ReviewCommand.self, DistributeCommand.self, DistributionCommand.self, RollbackCommand.self,
         ])
 }

@@ -179,3 +179,30 @@ import Workspace
         #expect(byWave.values.reduce(0, +) == 10)
     }
 }
+
+@Suite struct RollbackTests {
+    @Test func aRollbackIsARevertCommitProposedAndDistributedLikeAnyChange() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let users = UserService(store: ws.store)
+        try await users.save(User(name: "anna", email: "anna@bureau.example", role: .admin), by: "bootstrap", at: "t")
+        try await users.save(User(name: "esther", email: "esther@bureau.example", role: .reviewer), by: "anna", at: "t")
+        let before = try await ws.ledger.appliedConfiguration("m1")!.config
+        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
+        let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
+        _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
+        _ = try await distribution.distribute(p.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t9")
+        #expect(try await ws.ledger.accounts("m1").contains { $0.code == "46999" })
+        let revert = try #require(try await proposals.rollback(p.id, by: "anna", at: "t4", commitTime: 1_767_400_000))
+        let head = try ws.templates.log(limit: 1)[0]
+        #expect(head.author.email == "anna@bureau.example" && head.summary.hasPrefix("Revert proposal \(p.id)"))
+        #expect(revert.commits.map(\.id) == [head.id.hex])
+        _ = try await proposals.review(revert.id, approve: true, comment: "undo", by: "esther", at: "t5")
+        _ = try await distribution.distribute(revert.id, by: "anna", owner: "t", now: "t6", leaseUntil: "t9")
+        #expect(!(try await ws.ledger.accounts("m1")).contains { $0.code == "46999" })
+        let after = try await ws.ledger.appliedConfiguration("m1")!.config
+        #expect(after == before)
+    }
+}
