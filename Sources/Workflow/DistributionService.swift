@@ -31,11 +31,19 @@ public struct DistributionService: Sendable {
         }
     }
 
+    /// A moment a crash test may stop at: inside an administration's apply transaction (its writes made, not yet
+    /// committed), or just after it committed. `index` counts applies in this run from 1.
+    public enum ProbePoint: Sendable {
+        case insideApply(admin: String, index: Int)
+        case afterApply(admin: String, index: Int)
+    }
+
     /// Runs (or resumes) the distribution of proposal `id`. `leaseUntil` is when this distributor's lease expires
     /// if it dies; another distributor may take over after that.
     @discardableResult
     public func distribute(_ id: Int64, by actor: String, owner: String, now: String, leaseUntil: String,
-                           today: LocalDate? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Progress {
+                           today: LocalDate? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           probe: (@Sendable (ProbePoint) -> Void)? = nil) async throws -> Progress {
         let proposals = ProposalService(workspace: workspace)
         var p = try await proposals.proposal(id)
         guard p.state == .approved || p.state == .distributing else {
@@ -66,13 +74,18 @@ public struct DistributionService: Sendable {
         let items = try await workspace.store.read { tx in try tx.distributionItems(id) }
         let total = items.count
         var done = items.filter { $0.state != "pending" }.count
+        var applies = 0
         for wave in Set(items.map(\.wave)).sorted() {
             var failures: [String: Int] = [:]
             for item in items where item.wave == wave && item.state == "pending" {
                 let admin = item.administration
                 let cluster = p.affected.first { $0.administration == admin }?.cluster ?? ""
                 do {
-                    let outcome = try await applyOne(admin, proposal: p, reconciler: reconciler, actor: actor, now: now, today: today)
+                    applies += 1
+                    let index = applies
+                    let outcome = try await applyOne(admin, proposal: p, reconciler: reconciler, actor: actor, now: now,
+                                                     today: today, inside: { probe?(.insideApply(admin: admin, index: index)) })
+                    if outcome == "applied" { probe?(.afterApply(admin: admin, index: index)) }
                     if outcome == "failed" { failures[cluster, default: 0] += 1 }
                 } catch {
                     failures[cluster, default: 0] += 1
@@ -115,7 +128,7 @@ public struct DistributionService: Sendable {
     /// review are taken into account), with the reviewers' decisions; set aside as `conflict` when it now conflicts
     /// undecided. The item's state is written in the apply's own transaction.
     func applyOne(_ admin: String, proposal p: Proposal, reconciler: ReconcilerService, actor: String, now: String,
-                  today: LocalDate?) async throws -> String {
+                  today: LocalDate?, inside: @escaping @Sendable () -> Void = {}) async throws -> String {
         let prefix = "\(admin)|"
         let acknowledged = Set(p.acknowledged.filter { $0.hasPrefix(prefix) }.compactMap { key -> ItemKey? in
             let item = key.dropFirst(prefix.count)
@@ -147,6 +160,7 @@ public struct DistributionService: Sendable {
                     try AuditLog.append(tx, time: now, actor: actor, action: "apply", subject: admin,
                                         payload: ["proposal": String(id), "revision": plan.revision,
                                                   "items": String(plan.items.filter(\.writes).count)])
+                    inside()
                 }
                 return "applied"
             } catch let refusal as ReconcilerService.Refusal where refusal.code == "changed-since-plan" && attempt == 0 {

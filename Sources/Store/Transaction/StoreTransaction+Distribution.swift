@@ -23,7 +23,7 @@ extension StoreTransaction {
     public func takeLease(_ proposal: Int64, owner: String, now: String, until: String) throws -> Bool {
         try execute("""
             UPDATE distribution SET lease_owner = ?, lease_expires = ?
-            WHERE proposal_id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires < ?)
+            WHERE proposal_id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires <= ?)
             """, [owner, until, proposal, owner, now])
         return changes == 1
     }
