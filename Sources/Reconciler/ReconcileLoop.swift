@@ -13,9 +13,13 @@ public struct ReconcileLoop<C: Clock>: Service, Sendable where C.Duration == Dur
     public let now: @Sendable () -> String
     /// Called after each pass with what it found and how long it took on the injected clock.
     public let report: @Sendable (ReconcilerService.PassSummary, Duration) -> Void
+    /// Run after each pass: the workflow's share of the timer (proposing new commits, carrying distributions on).
+    public let afterPass: @Sendable () async throws -> Void
 
     public init(reconciler: ReconcilerService, clock: C, interval: Duration, now: @escaping @Sendable () -> String,
-                report: @escaping @Sendable (ReconcilerService.PassSummary, Duration) -> Void = { _, _ in }) {
+                report: @escaping @Sendable (ReconcilerService.PassSummary, Duration) -> Void = { _, _ in },
+                afterPass: @escaping @Sendable () async throws -> Void = {}) {
+        self.afterPass = afterPass
         self.reconciler = reconciler
         self.clock = clock
         self.interval = interval
@@ -31,6 +35,7 @@ public struct ReconcileLoop<C: Clock>: Service, Sendable where C.Duration == Dur
             do {
                 let summary = try await reconciler.pass(now: now())
                 report(summary, start.duration(to: clock.now))
+                try await afterPass()
             } catch is CancellationError { return } catch {
                 report(ReconcilerService.PassSummary(revision: "error: \(error)", counts: [:], changed: 0, skipped: 0),
                        start.duration(to: clock.now))

@@ -22,8 +22,9 @@ public struct ProposalService: Sendable {
         let proposed = try await workspace.store.read { tx in try tx.lastProposedRevision() }
         let from = try proposed ?? repo.log(from: workspace.settings.branch).last?.id.hex
         if from == to { return nil }
-        // Already proposed and still open: nothing new to review.
-        if try await proposals().contains(where: { $0.state == .open && $0.toRevision == to && $0.branch == branch }) {
+        // Already proposed and not finished: nothing new to review.
+        let pending: Set<Proposal.State> = [.open, .approved, .distributing]
+        if try await proposals().contains(where: { pending.contains($0.state) && $0.toRevision == to && $0.branch == branch }) {
             return nil
         }
         let commits = try repo.log(from: to, excluding: from)

@@ -206,3 +206,99 @@ import Workspace
         #expect(after == before)
     }
 }
+
+@Suite struct DistributionControlTests {
+    /// Three administrations whose live journal refers to an account the template removes: their applies fail.
+    @Test func failuresPauseTheDistributionResumeFinishesAbortStops() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
+                                                    by: "bootstrap", at: "t")
+        for id in ["m3", "m4", "m5"] { try await ws.createAdministration(id: id, name: id, cluster: "mkb", openYear: 2026) }
+        // First give every mkb administration account 46998.
+        try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,,,\n")
+        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
+        let first = try #require(try await proposals.propose(by: "anna", at: "t1"))
+        _ = try await proposals.review(first.id, approve: true, comment: "ok", by: "esther", at: "t2")
+        _ = try await distribution.distribute(first.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t3")
+        // m1, m2 and m3 (the canary wave) refer to it from a local journal; then the template removes it.
+        for id in ["m1", "m2", "m3"] {
+            try await ws.store.write { tx in try tx.upsert(Journal(code: "TMP", name: "Tijdelijk", kind: .general, account: "46998"), admin: id) }
+        }
+        let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
+        try ws.templates.commit([.write(path: "templates/mkb/accounts.csv",
+                                        contents: Array(old.replacingOccurrences(of: "46998,Tijdelijk,expense,debit,,,\n", with: "").utf8))],
+                                message: "Remove 46998\n", author: ProposalTests.bas)
+        let second = try #require(try await proposals.propose(by: "anna", at: "t4"))
+        _ = try await proposals.review(second.id, approve: true, comment: "ok", by: "esther", at: "t5")
+        let paused = try await distribution.distribute(second.id, by: "anna", owner: "t", now: "t6", leaseUntil: "t6")
+        #expect(paused.state == "paused" && paused.failed == 3 && paused.applied == 0 && paused.pending == 2)
+        // Resuming goes on with the later waves; the failed ones stay failed, for a follow-up.
+        let resumed = try await distribution.distribute(second.id, by: "anna", owner: "t", now: "t7", leaseUntil: "t7")
+        #expect(resumed.state == "done" && resumed.applied == 2 && resumed.failed == 3)
+        let audit = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
+        #expect(audit.contains("distribution.paused") && audit.filter { $0 == "apply.failed" }.count == 3)
+        // A third change, aborted before it runs.
+        try t.append(ws, "templates/mkb/settings.yaml", "  test.flag: true\n")
+        let third = try #require(try await proposals.propose(by: "anna", at: "t8"))
+        _ = try await proposals.review(third.id, approve: true, comment: "ok", by: "esther", at: "t9")
+        try await distribution.abort(third.id, by: "anna", at: "t10")
+        await #expect(throws: WorkflowError.self) {
+            try await distribution.distribute(third.id, by: "anna", owner: "t", now: "t11", leaseUntil: "t11")
+        }
+    }
+
+    @Test func aBranchProposalMovesTheTrackedBranch() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
+                                                    by: "bootstrap", at: "t")
+        let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
+        let main = try ws.templates.resolve("main")
+        let tip = try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,,,\n").utf8))],
+                                          on: "feature", message: "On a branch\n", author: ProposalTests.bas, parents: [main.hex])
+        let proposals = ProposalService(workspace: ws)
+        let p = try #require(try await proposals.propose(branch: "feature", by: "anna", at: "t1"))
+        #expect(p.branch == "feature" && p.toRevision == tip.hex && p.affected.count == 2)
+        #expect(try ws.templates.resolve("main") == main)  // not moved by proposing
+        _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
+        _ = try await DistributionService(workspace: ws).distribute(p.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t3")
+        // git itself sees main at the branch's commit.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["--git-dir", dir + "/templates.git", "rev-parse", "main"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == tip.hex)
+    }
+}
+
+@Suite struct WorkflowTickTests {
+    @Test func theTimerProposesNewCommitsAndCarriesApprovedOnesOn() async throws {
+        let t = ProposalTests()
+        let (ws, dir) = try await t.workspace()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
+                                                    by: "bootstrap", at: "t")
+        let proposals = ProposalService(workspace: ws)
+        let tick = WorkflowTick(proposals: proposals, distribution: DistributionService(workspace: ws))
+        let idle = try await tick.run(now: "t1", leaseUntil: "t1")
+        #expect(idle.proposed == nil && idle.distributed.isEmpty)
+        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        let first = try await tick.run(now: "t2", leaseUntil: "t2")
+        let id = try #require(first.proposed)
+        let proposer = try await proposals.proposal(id).proposer
+        #expect(first.distributed.isEmpty && proposer == "reconciler")
+        let quiet = try await tick.run(now: "t3", leaseUntil: "t3")  // nothing new, nothing approved
+        #expect(quiet.proposed == nil && quiet.distributed.isEmpty)
+        _ = try await proposals.review(id, approve: true, comment: "ok", by: "esther", at: "t4")
+        let carried = try await tick.run(now: "t5", leaseUntil: "t5")
+        #expect(carried.proposed == nil && carried.distributed == [id])
+        #expect(try await proposals.proposal(id).state == .distributed)
+    }
+}

@@ -6,6 +6,7 @@ import Logging
 import Reconciler
 import ServiceLifecycle
 import Templates
+import Workflow
 
 /// `ledgerops reconcile`: one pass over every administration, or a pass on a timer.
 struct ReconcileCommand: AsyncParsableCommand {
@@ -37,8 +38,17 @@ struct ReconcileCommand: AsyncParsableCommand {
                 return
             }
             // The loop as a service: SIGINT or SIGTERM lets a pass in progress finish, then stops.
+            let ws = reconciler.workspace
+            let tick = WorkflowTick(proposals: ProposalService(workspace: ws), distribution: DistributionService(workspace: ws))
+            let lease = seconds * 4
             let loop = ReconcileLoop(reconciler: reconciler, clock: ContinuousClock(), interval: .seconds(seconds), now: now,
-                                     report: report)
+                                     report: report) {
+                let formatter = ISO8601DateFormatter()
+                let (proposed, distributed) = try await tick.run(
+                    now: now(), leaseUntil: formatter.string(from: Date().addingTimeInterval(Double(lease))))
+                if let proposed { print("proposed \(proposed) for review") }
+                for id in distributed { print("distributed proposal \(id)") }
+            }
             let group = ServiceGroup(configuration: .init(services: [loop], gracefulShutdownSignals: [.sigterm, .sigint],
                                                           logger: Logger(label: "ledgerops.reconcile")))
             try await group.run()
