@@ -24,6 +24,12 @@ struct GlobalOptions: ParsableArguments {
     /// Who is acting: `--as`, else `$LEDGEROPS_USER`.
     var actingUser: String? { actingAs ?? ProcessInfo.processInfo.environment["LEDGEROPS_USER"] }
 
+    /// Checks that the acting user holds at least `role` (anyone while the workspace has no users yet); returns them.
+    @discardableResult
+    func authorize(_ role: Role) async throws -> String {
+        try await UserService(store: try openWorkspace().store).authorize(actingUser, needs: role)
+    }
+
     /// The time stamp audit records and statuses carry: ISO 8601, from `--today` or the clock.
     func nowStamp() throws -> String {
         if today != nil { return "\(try todayDate())T00:00:00Z" }

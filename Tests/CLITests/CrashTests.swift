@@ -75,9 +75,11 @@ import Testing
         let applied = records.filter { $0["action"] as? String == "apply" }.compactMap { $0["subject"] as? String }
         #expect(applied.sorted() == admins.sorted(), "every administration exactly once")
         #expect(try cli.ok(["audit", "verify"]).contains("intact"))
-        #expect(try cli.ok(["reconcile", "--today", Self.day]).contains("Synced 16"))
+        #expect(try cli.ok(["reconcile", "--today", Self.day, "--as", "anna"]).contains("Synced 16"))
+        let refused = try cli.run(["reconcile", "--as", "esther"])
+        #expect(refused.status == 1 && refused.stderr.contains("esther is a reviewer; this needs a admin"))
         for a in admins {
-            let diff = try cli.ok(["diff", a])
+            let diff = try cli.ok(["diff", a, "--as", "esther"])
             #expect(diff.contains("in sync"), "\(a): \(diff)")
         }
     }

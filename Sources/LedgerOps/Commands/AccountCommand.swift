@@ -22,6 +22,7 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 guard let t = AccountType(rawValue: type) else {
                     throw LedgerError("invalid-field", "--type", "'\(type)' is not asset, liability, equity, revenue or expense")
                 }
@@ -47,6 +48,7 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 let (name, rgs, vat) = (self.name, self.rgs, self.vat)
                 let a = try await global.openWorkspace().ledger.editAccount(code, in: admin) { account in
                     if let name { account.name = name }
@@ -66,6 +68,7 @@ struct AccountCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 _ = try await global.openWorkspace().ledger.editAccount(code, in: admin) { $0.active = false }
                 print("Deactivated account \(code) of \(admin)")
             }
@@ -87,6 +90,7 @@ struct SettingCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 try await global.openWorkspace().ledger.setSetting(key, to: SettingValue(parsing: value), in: admin)
                 print("Set \(key) = \(value) in \(admin)")
             }

@@ -30,6 +30,7 @@ extension Admin {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.admin)
                 let workspace = try global.openWorkspace()
                 let today = try global.todayDate()
                 if let chart {
@@ -64,6 +65,7 @@ extension Admin {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let admins = try await global.openWorkspace().ledger.administrations()
                 if json { return try printJSON(admins) }
                 var table = TextTable(["id", "name", "cluster", "currency", "responsible"])
@@ -83,6 +85,7 @@ extension Admin {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let s = try await global.openWorkspace().ledger.summary(id)
                 if json { return try printJSON(s) }
                 let a = s.administration
@@ -113,6 +116,7 @@ extension Admin {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.admin)
                 try await ReconcilerService(workspace: try global.openWorkspace()).setSuspended(true, admin: id)
                 print("Suspended \(id): the reconciler leaves it alone until resumed")
             }
@@ -126,6 +130,7 @@ extension Admin {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.admin)
                 try await ReconcilerService(workspace: try global.openWorkspace()).setSuspended(false, admin: id)
                 print("Resumed \(id)")
             }

@@ -24,6 +24,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                if (try? global.openWorkspace()) != nil { try await global.authorize(.admin) }
             let report = try await Demo.generate(global: global, count: administrations, seed: seed, year: year,
                                                  createWorkspace: initialize)
             print("Created \(report.administrations.count) administrations: \(report.entries) entries, "

@@ -19,6 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let text = try await HledgerExporter(ledger: global.openWorkspace().ledger).export(admin)
                 if let output {
                     try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -59,6 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 var options = JournalImporter.Options()
                 options.createAccounts = createAccounts
                 options.createRelations = createRelations

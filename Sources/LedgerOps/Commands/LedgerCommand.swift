@@ -16,6 +16,7 @@ struct LedgerCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.viewer)
             let ledger = try global.openWorkspace().ledger
             let a = try await ledger.summary(admin).administration
             let range = try DateRange(from: from, to: to, today: try global.todayDate(),

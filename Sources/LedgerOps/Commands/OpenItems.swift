@@ -16,6 +16,7 @@ struct OpenItems: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.viewer)
             let ledger = try global.openWorkspace().ledger
             var sideFilter: OpenItemSide?
             if let side {

@@ -19,6 +19,7 @@ struct PeriodCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.accountant)
             let parts = period.split(separator: "-")
             guard parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]), (0...13).contains(number) else {
                 throw LedgerError("invalid-field", "period", "'\(period)' is not a period (write YYYY-PP, e.g. 2026-03)")

@@ -21,6 +21,7 @@ struct Post: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.accountant)
             let data: Data
             if let file {
                 guard let d = FileManager.default.contents(atPath: file) else {

@@ -20,6 +20,7 @@ struct ReconcileCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.admin)
             let reconciler = ReconcilerService(workspace: try global.openWorkspace())
             let seconds = try Self.parse(interval)
             let today = global.today
@@ -76,6 +77,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.viewer)
             let ws = try global.openWorkspace()
             let admins = Dictionary(uniqueKeysWithValues: try await ws.ledger.administrations().map { ($0.id, $0) })
             let records = try await ReconcilerService(workspace: ws).records()
@@ -105,6 +107,7 @@ struct DiffCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.viewer)
             let plan = try await ReconcilerService(workspace: try global.openWorkspace()).plan(admin, at: rev)
             if json { return try printJSON(plan) }
             let colour = isatty(1) != 0

@@ -26,6 +26,7 @@ struct RelationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 guard let k = RelationKind(rawValue: kind) else {
                     throw LedgerError("invalid-field", "--kind", "'\(kind)' is not customer, supplier or both")
                 }
@@ -50,6 +51,7 @@ struct RelationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let relations = try await global.openWorkspace().ledger.relations(admin)
                 if json { return try printJSON(relations) }
                 var table = TextTable(["number", "name", "kind", "iban", "vat", "terms", "delivery"], rightAligned: [5])

@@ -27,6 +27,7 @@ extension ReportCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let ledger = try global.openWorkspace().ledger
                 let admin = try await ledger.summary(self.admin).administration
                 let range = try DateRange(from: from, to: to, today: try global.todayDate(),

@@ -14,6 +14,7 @@ struct Reverse: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.accountant)
             let reversal = try await global.openWorkspace().ledger.reverse(
                 entry: entry, in: admin, on: try parseDate(date, field: "--date"))
             print("Reversed entry \(entry) with entry \(reversal.number) on \(reversal.date)")

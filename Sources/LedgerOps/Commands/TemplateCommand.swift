@@ -52,6 +52,7 @@ struct TemplateCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                if dir == nil { try await global.authorize(.viewer) }
                 let set = try dir.map { TemplateSet.load(from: DirectorySource(root: $0)) } ?? global.openWorkspace().templateSet(at: rev)
                 let config = try set.render(cluster: cluster, administration: administration)
                 if hash { return print(config.sha256) }
@@ -76,6 +77,7 @@ struct TemplateCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let ws = try global.openWorkspace()
                 let old = try ws.templateSet(at: from), new = try ws.templateSet(at: to)
                 let clusters = cluster.map { [$0] } ?? Array(Set(old.clusters.keys).union(new.clusters.keys)).sorted()
@@ -102,6 +104,7 @@ struct TemplateCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.viewer)
                 let ws = try global.openWorkspace()
                 for c in try ws.templates.log(from: ws.settings.branch, path: path, limit: limit) {
                     let day = LocalDate(dayNumber: Int(c.author.time / 86_400))

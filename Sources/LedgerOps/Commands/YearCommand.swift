@@ -17,6 +17,7 @@ struct YearCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face {
+                try await global.authorize(.accountant)
                 try await global.openWorkspace().ledger.openYear(year, in: admin)
                 print("Opened fiscal year \(year) in \(admin)")
             }
@@ -36,6 +37,7 @@ struct CloseYear: AsyncParsableCommand {
 
     func run() async throws {
         try await face {
+                try await global.authorize(.accountant)
             let ledger = try global.openWorkspace().ledger
             let currency = try await ledger.summary(admin).administration.currency
             let r = try await ledger.closeYear(year, in: admin)
