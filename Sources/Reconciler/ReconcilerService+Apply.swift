@@ -1,7 +1,7 @@
 public import Core
 import Foundation
 public import Store
-import Templates
+public import Templates
 
 extension ReconcilerService {
     /// What an apply did.
@@ -13,51 +13,62 @@ extension ReconcilerService {
     /// Applies one administration's plan in one transaction. It first re-checks the live configuration: when it
     /// changed since the plan was made, nothing is written ("changed since plan"). Then it writes every item the
     /// plan carries out, records the desired configuration as last applied (with a history row), and calls
-    /// `audit` inside the same transaction — the place for the workflow's audit record.
-    public func apply(_ plan: Plan, now: String, today: LocalDate? = nil,
+    /// `audit` inside the same transaction — the place for the workflow's audit record. A caller applying many
+    /// administrations passes the template set, the rendered configuration and its SHA-256 it already has.
+    public func apply(_ plan: Plan, now: String, today: LocalDate? = nil, set: TemplateSet? = nil,
+                      desired rendered: AdministrationConfig? = nil, desiredSHA256: String? = nil,
                       audit: (@Sendable (StoreTransaction) throws -> Void)? = nil) async throws -> ApplyResult {
-        let set = try workspace.templateSet(at: plan.revision)
+        let set = try set ?? workspace.templateSet(at: plan.revision)
         if let today, let window = set.clusters[plan.cluster]?.windows.first(where: { $0.forbids(today) }) {
             throw Refusal(code: "distribution-window", description: "cluster \(plan.cluster) forbids applying changes on "
                 + "\(today) (window '\(window.name)'); apply after it")
         }
-        let desired = try set.render(cluster: plan.cluster, administration: plan.administration)
+        let desired = try rendered ?? set.render(cluster: plan.cluster, administration: plan.administration)
         let admin = plan.administration
         return try await workspace.store.write { tx in
-            guard var live = try tx.liveConfiguration(admin) else {
+            guard try tx.administration(admin) != nil else {
                 throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
             }
-            live.template = desired.template
-            guard live.sha256 == plan.liveHash else {
-                throw Refusal(code: "changed-since-plan", description: "administration \(admin) changed since the plan was "
-                    + "made; plan again and review the new plan")
+            let previous = try tx.reconcilerRecord(admin)
+            // Every local edit clears the recorded live hash: while it is there and matches, live is as planned and
+            // need not be read again. Otherwise read it and compare.
+            if previous?.liveHash == nil || previous?.liveHash != plan.liveHash {
+                guard var live = try tx.liveConfiguration(admin) else {
+                    throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
+                }
+                live.template = desired.template
+                guard live.sha256 == plan.liveHash else {
+                    throw Refusal(code: "changed-since-plan", description: "administration \(admin) changed since the plan "
+                        + "was made; plan again and review the new plan")
+                }
             }
-            let postings = try tx.accountsWithPostings(admin)
+            let accountKeys = plan.items.filter { $0.writes && $0.key.kind == .accounts }.map(\.key.key)
+            let postings = try tx.accountsWithPostings(admin, among: accountKeys)
             var written = 0
             for item in plan.items where item.writes {
                 if item.action == .renumber, let old = desired.renumbered?[item.key.key],
                    let account = desired.accounts.first(where: { $0.code == item.key.key }) {
                     try tx.renumber(old, to: account, revision: plan.revision, admin: admin)
                 } else {
-                    try Self.write(item.key, desired: desired, live: live, hasPostings: postings.contains(item.key.key),
-                                   tx: tx, admin: admin)
+                    try Self.write(item.key, desired: desired, hasPostings: postings.contains(item.key.key), tx: tx, admin: admin)
                 }
                 written += 1
             }
             // Last applied becomes the template's configuration, except where the plan did not carry the template's
             // change out (a conflict awaiting a decision, a blocked change): there it stays what it was.
-            let previousApplied = try tx.appliedConfiguration(admin)?.config
             var applied = desired
-            for item in plan.items where item.action == .conflict || item.action == .blocked {
-                applied = applied.replacing(item.key, from: previousApplied)
+            let kept = plan.items.filter { $0.action == .conflict || $0.action == .blocked }
+            if !kept.isEmpty {
+                let previousApplied = try tx.appliedConfiguration(admin)?.config
+                for item in kept { applied = applied.replacing(item.key, from: previousApplied) }
             }
-            try tx.record(AppliedConfiguration(cluster: plan.cluster, revision: plan.revision, hash: applied.sha256,
+            try tx.record(AppliedConfiguration(cluster: plan.cluster, revision: plan.revision,
+                                               hash: kept.isEmpty ? (desiredSHA256 ?? applied.sha256) : applied.sha256,
                                                config: applied), admin: admin)
             try audit?(tx)
             // What the plan left alone (drift reported, conflicts, blocked items) decides the status now.
             let remaining = Plan(administration: admin, cluster: plan.cluster, revision: plan.revision,
                                  desiredHash: plan.desiredHash, liveHash: "", items: plan.items.filter { !$0.writes })
-            let previous = try tx.reconcilerRecords()[admin]
             let status = remaining.status
             try tx.save(ReconcilerRecord(
                 administration: admin, status: status.rawValue, reason: "applied", message: "applied \(plan.revision.prefix(7))",
@@ -69,13 +80,13 @@ extension ReconcilerService {
     }
 
     /// Writes the desired state of one item into the live configuration (removing it when the template has none).
-    static func write(_ key: ItemKey, desired: AdministrationConfig, live: AdministrationConfig, hasPostings: Bool,
-                      tx: StoreTransaction, admin: String) throws {
+    static func write(_ key: ItemKey, desired: AdministrationConfig, hasPostings: Bool, tx: StoreTransaction,
+                      admin: String) throws {
         switch key.kind {
         case .accounts:
             if let account = desired.accounts.first(where: { $0.code == key.key }) {
                 try tx.upsert(account, admin: admin)
-            } else if hasPostings, var account = live.accounts.first(where: { $0.code == key.key }) {
+            } else if hasPostings, var account = try tx.account(admin, code: key.key) {
                 account.active = false
                 try tx.upsert(account, admin: admin)
             } else {

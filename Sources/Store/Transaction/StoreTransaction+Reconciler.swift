@@ -43,6 +43,15 @@ extension StoreTransaction {
         return result
     }
 
+    /// One administration's record.
+    public func reconcilerRecord(_ admin: String) throws -> ReconcilerRecord? {
+        try row("SELECT * FROM reconciler_status WHERE admin_id = ?", [admin]).map { r in
+            ReconcilerRecord(administration: r["admin_id"], status: r["status"], reason: r["reason"], message: r["message"],
+                             since: r["since"], attemptedRevision: r["attempted_revision"], desiredHash: r["desired_hash"],
+                             liveHash: r["live_hash"], planHash: r["plan_hash"], suspended: r["suspended"])
+        }
+    }
+
     /// Writes a record; returns false (writing nothing) when it equals the one stored.
     @discardableResult
     public func save(_ record: ReconcilerRecord, previous: ReconcilerRecord?) throws -> Bool {
