@@ -75,6 +75,11 @@ public struct DistributionService: Sendable {
         let total = items.count
         var done = items.filter { $0.state != "pending" }.count
         var applies = 0
+        // Plan every pending administration at once (shared diffs), render each desired configuration once.
+        let pendingAdmins = items.filter { $0.state == "pending" }.map(\.administration)
+        let acknowledgements = Dictionary(uniqueKeysWithValues: pendingAdmins.map { ($0, Self.acknowledged($0, in: p)) })
+        var batch = try await reconciler.plans(pendingAdmins, at: p.toRevision, set: set, acknowledged: acknowledgements)
+        var desired = ReconcilerService.DesiredConfigurations(set: set)
         for wave in Set(items.map(\.wave)).sorted() {
             var failures: [String: Int] = [:]
             for item in items where item.wave == wave && item.state == "pending" {
@@ -83,8 +88,11 @@ public struct DistributionService: Sendable {
                 do {
                     applies += 1
                     let index = applies
+                    let rendered = try desired.desired(cluster: cluster, administration: admin)
                     let outcome = try await applyOne(admin, proposal: p, reconciler: reconciler, actor: actor, now: now,
-                                                     today: today, inside: { probe?(.insideApply(admin: admin, index: index)) })
+                                                     today: today, planned: batch.removeValue(forKey: admin), set: set,
+                                                     desired: rendered,
+                                                     inside: { probe?(.insideApply(admin: admin, index: index)) })
                     if outcome == "applied" { probe?(.afterApply(admin: admin, index: index)) }
                     if outcome == "failed" { failures[cluster, default: 0] += 1 }
                 } catch {
@@ -127,16 +135,27 @@ public struct DistributionService: Sendable {
     /// Applies the proposal to one administration: planned afresh at the proposal's revision (live edits since the
     /// review are taken into account), with the reviewers' decisions; set aside as `conflict` when it now conflicts
     /// undecided. The item's state is written in the apply's own transaction.
-    func applyOne(_ admin: String, proposal p: Proposal, reconciler: ReconcilerService, actor: String, now: String,
-                  today: LocalDate?, inside: @escaping @Sendable () -> Void = {}) async throws -> String {
+    /// The blocked items of one administration the reviewers acknowledged.
+    static func acknowledged(_ admin: String, in p: Proposal) -> Set<ItemKey> {
         let prefix = "\(admin)|"
-        let acknowledged = Set(p.acknowledged.filter { $0.hasPrefix(prefix) }.compactMap { key -> ItemKey? in
+        return Set(p.acknowledged.filter { $0.hasPrefix(prefix) }.compactMap { key -> ItemKey? in
             let item = key.dropFirst(prefix.count)
             guard let colon = item.firstIndex(of: ":"), let kind = ItemKind(rawValue: String(item[..<colon])) else { return nil }
             return ItemKey(kind: kind, key: String(item[item.index(after: colon)...]))
         })
+    }
+
+    func applyOne(_ admin: String, proposal p: Proposal, reconciler: ReconcilerService, actor: String, now: String,
+                  today: LocalDate?, planned: Plan? = nil, set: TemplateSet? = nil,
+                  desired: (config: AdministrationConfig, sha256: String)? = nil,
+                  inside: @escaping @Sendable () -> Void = {}) async throws -> String {
+        let prefix = "\(admin)|"
+        let acknowledged = Self.acknowledged(admin, in: p)
         for attempt in 0..<2 {
-            var plan = try await reconciler.plan(admin, at: p.toRevision, acknowledged: acknowledged)
+            var plan: Plan
+            if attempt == 0, let planned { plan = planned } else {
+                plan = try await reconciler.plan(admin, at: p.toRevision, acknowledged: acknowledged)
+            }
             for i in plan.items.indices where plan.items[i].action == .conflict {
                 switch p.decisions[prefix + plan.items[i].key.description] {
                 case "template"?: plan.items[i].action = .update
@@ -155,7 +174,8 @@ public struct DistributionService: Sendable {
             do {
                 let id = p.id
                 let plan = plan
-                _ = try await reconciler.apply(plan, now: now, today: today) { tx in
+                _ = try await reconciler.apply(plan, now: now, today: today, set: set, desired: desired?.config,
+                                               desiredSHA256: desired?.sha256) { tx in
                     try tx.setDistributionItem(id, admin: admin, state: "applied", message: nil)
                     try AuditLog.append(tx, time: now, actor: actor, action: "apply", subject: admin,
                                         payload: ["proposal": String(id), "revision": plan.revision,
