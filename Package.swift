@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", "Workflow"],
             swiftSettings: swiftSettings
         ),
         .target(

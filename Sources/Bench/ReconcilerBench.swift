@@ -4,6 +4,7 @@ import GitSource
 import Ledger
 import Reconciler
 import Templates
+import Workflow
 import Workspace
 
 /// The reconciler over a bureau: N administrations (~330 accounts each) across the three clusters, with overlays on
@@ -19,6 +20,7 @@ struct ReconcilerBench {
         var unchanged: Double
         var planned: Double
         var peakMB: Double
+        var distributed: Double
     }
 
     func run() async throws -> Result {
@@ -70,6 +72,35 @@ struct ReconcilerBench {
         rows.append(("(a) status pass, nothing changed", "\(quiet.skipped) skipped, \(quiet.changed) written",
                      String(format: "%.3f s", unchanged)))
 
+        // (d) Distribute a one-account change to every administration: propose, approve, apply wave by wave, audited.
+        let users = UserService(store: ws.store)
+        try await users.save(User(name: "admin", email: "admin@bench.example", role: .admin), by: "bootstrap", at: "t")
+        for name in ["reviewer", "second-reviewer"] {
+            try await users.save(User(name: name, email: "\(name)@bench.example", role: .reviewer), by: "admin", at: "t")
+        }
+        try ws.templates.commit([.write(path: "templates/base/accounts.csv", contents: Array(
+            (String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
+                + "46996,Bench-rekening,expense,debit,,,\n").utf8))], message: "One account\n", author: author)
+        let proposals = ProposalService(workspace: ws)
+        guard let proposal = try await proposals.propose(by: "admin", at: "t2") else { throw BenchError("nothing proposed") }
+        // A cluster may require two approvals; the second reviewer only signs while the proposal is still open.
+        var reviewed = try await proposals.review(proposal.id, approve: true, comment: "bench", by: "reviewer", at: "t2")
+        if reviewed.state == .open {
+            reviewed = try await proposals.review(proposal.id, approve: true, comment: "bench", by: "second-reviewer", at: "t2")
+        }
+        guard reviewed.state == .approved else { throw BenchError("proposal \(proposal.id) is \(reviewed.state.rawValue)") }
+        let distributeStart = clock.now
+        let distributed = try await DistributionService(workspace: ws).distribute(
+            proposal.id, by: "admin", owner: "bench", now: "t2", leaseUntil: "t3")
+        let distributeTime = seconds(clock.now - distributeStart)
+        guard distributed.applied == administrations else {
+            throw BenchError("distributed to \(distributed.applied) of \(administrations) (\(distributed))")
+        }
+        rows.append(("(d) distribute a one-account change, audited", "\(distributed.applied) applied",
+                     String(format: "%.2f s (%.2f ms per administration)", distributeTime,
+                            distributeTime * 1000 / Double(administrations))))
+        _ = try await reconciler.pass(now: "t2b")
+
         // (b) One commit: add an account, rename one, remove one, change a report; plan all.
         var accounts = String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
         accounts = accounts.replacingOccurrences(of: "\(removed),Af te voeren rekening,expense,debit,,,\n", with: "")
@@ -101,11 +132,11 @@ struct ReconcilerBench {
         guard driftFound else { throw BenchError("drift was not found on every drifted administration") }
 
         // (c) The same pass as a user runs it: a whole process, with its peak memory.
-        let cli = try ChildProcess.run(binaryDirectory + "/ledgerops", ["reconcile", "--workspace", directory])
+        let cli = try ChildProcess.run(binaryDirectory + "/ledgerops", ["reconcile", "--workspace", directory, "--as", "admin"])
         guard cli.status == 0 else { throw BenchError("ledgerops reconcile failed: \(cli.errors)") }
         rows.append(("(c) ledgerops reconcile, whole process", String(format: "peak %.0f MB", cli.peakMemoryMB),
                      String(format: "%.3f s", cli.seconds)))
-        return Result(rows: rows, unchanged: unchanged, planned: planTime, peakMB: cli.peakMemoryMB)
+        return Result(rows: rows, unchanged: unchanged, planned: planTime, peakMB: cli.peakMemoryMB, distributed: distributeTime)
     }
 
     func seconds(_ d: Duration) -> Double {

@@ -61,6 +61,8 @@ do {
             + String(format: "status pass with nothing changed ≤ 0.5 s: %.3f s", reconcile.unchanged))
         print((reconcile.planned <= 3 ? "met     " : "MISSED  ")
             + String(format: "planning every administration after a commit ≤ 3 s: %.3f s", reconcile.planned))
+        print((reconcile.distributed <= 15 ? "met     " : "MISSED  ")
+            + String(format: "distributing a one-account change to every administration ≤ 15 s: %.2f s", reconcile.distributed))
     }
     print("")
     let postingRows = try await PostingBench(tiny: tiny, directory: dir + "/posting", projectRoot: root).run()
