@@ -80,11 +80,12 @@ public struct DistributionService: Sendable {
         let acknowledgements = Dictionary(uniqueKeysWithValues: pendingAdmins.map { ($0, Self.acknowledged($0, in: p)) })
         var batch = try await reconciler.plans(pendingAdmins, at: p.toRevision, set: set, acknowledged: acknowledgements)
         var desired = ReconcilerService.DesiredConfigurations(set: set)
+        let clusterOf = Dictionary(p.affected.map { ($0.administration, $0.cluster) }, uniquingKeysWith: { first, _ in first })
         for wave in Set(items.map(\.wave)).sorted() {
             var failures: [String: Int] = [:]
             for item in items where item.wave == wave && item.state == "pending" {
                 let admin = item.administration
-                let cluster = p.affected.first { $0.administration == admin }?.cluster ?? ""
+                let cluster = clusterOf[admin] ?? ""
                 do {
                     applies += 1
                     let index = applies
