@@ -40,10 +40,10 @@ public struct ProposalService: Sendable {
         let clusters = Self.affectedClusters(set, changed: changed)
         guard !clusters.isEmpty else { return nil }
         let reconciler = ReconcilerService(workspace: workspace)
-        var plans: [Plan] = []
-        for admin in try await workspace.ledger.administrations() where admin.cluster.map(clusters.contains) == true {
-            plans.append(try await reconciler.plan(admin.id, at: to))
-        }
+        // One batch over the loaded set: planning one by one reloads the set (and its overlays) per administration.
+        let ids = try await workspace.ledger.administrations().filter { $0.cluster.map(clusters.contains) == true }.map(\.id)
+        let planned = try await reconciler.plans(ids, at: to, set: set)
+        let plans = ids.compactMap { planned[$0] }
         let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch, proposer: actor,
                              createdAt: time, commits: proposalCommits, clusters: clusters, plans: plans, supersedes: [],
                              reviews: [], decisions: [:], acknowledged: [])
