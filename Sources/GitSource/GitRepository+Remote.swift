@@ -50,20 +50,29 @@ extension GitRepository {
 }
 
 extension GitRepository {
-    /// Moves `branch` to `revision`, only forward: the branch's commit must be an ancestor of the target.
+    /// Moves `branch` to `revision`, only forward: the branch's commit must be an ancestor of the target. A target
+    /// the branch already contains leaves it where it is. The move is a compare-and-swap on the branch's commit, so
+    /// a concurrent move makes it fail rather than lose the other one's commits.
     public func fastForward(_ branch: String, to revision: String) throws(GitError) {
         let target = try resolve(revision)
-        if let current = try? resolve("refs/heads/\(branch)") {
+        let current = try? resolve("refs/heads/\(branch)")
+        if let current {
+            if try isAncestor(target.hex, of: current.hex) { return }
             guard try isAncestor(current.hex, of: target.hex) else {
                 throw GitError("\(branch) has commits that \(revision) lacks; merge them first")
             }
-            if current == target { return }
         }
         try withHandle { repo throws(GitError) in
             var oid = try target.oid()
             var reference: OpaquePointer?
-            try check(git_reference_create(&reference, repo, "refs/heads/\(branch)", &oid, 1,
-                                           "ledgerops: fast-forward to \(target.short)"), "cannot move \(branch)")
+            let log = "ledgerops: fast-forward to \(target.short)"
+            let code: Int32
+            if var expected = try current?.oid() {
+                code = git_reference_create_matching(&reference, repo, "refs/heads/\(branch)", &oid, 1, &expected, log)
+            } else {
+                code = git_reference_create(&reference, repo, "refs/heads/\(branch)", &oid, 0, log)
+            }
+            try check(code, "cannot move \(branch): it moved while we were moving it")
             git_reference_free(reference)
         }
     }

@@ -42,7 +42,7 @@ public struct DistributionService: Sendable {
     /// if it dies; another distributor may take over after that.
     @discardableResult
     public func distribute(_ id: Int64, by actor: String, owner: String, now: String, leaseUntil: String,
-                           today: LocalDate? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           commitTime: Int64? = nil, today: LocalDate? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
                            probe: (@Sendable (ProbePoint) -> Void)? = nil) async throws -> Progress {
         let proposals = ProposalService(workspace: workspace)
         var p = try await proposals.proposal(id)
@@ -51,9 +51,7 @@ public struct DistributionService: Sendable {
         }
         let set = try workspace.templateSet(at: p.toRevision)
         // A branch proposal first moves the tracked branch, so git shows what was distributed.
-        if p.branch != nil {
-            try workspace.templates.fastForward(workspace.settings.branch, to: p.toRevision)
-        }
+        if p.branch != nil { try await moveTrackedBranch(p, by: actor, commitTime: commitTime) }
         let waves = Self.waves(p, set: set)
         let acquired = try await workspace.store.write { [p] tx in
             try tx.startDistribution(id, items: waves.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 })

@@ -25,6 +25,9 @@ public struct Proposal: Sendable, Hashable, Codable {
     public var toRevision: String
     /// Set for a proposal made from a branch rather than the tracked branch.
     public var branch: String?
+    /// The branch's own commit when the tracked branch had moved on since it forked: `toRevision` is then the
+    /// merge of this commit into the tracked branch, so the plan shows both sides as they will land.
+    public var branchHead: String?
     public var proposer: String
     public var createdAt: String
     public var commits: [ProposalCommit]
@@ -46,7 +49,8 @@ public struct Proposal: Sendable, Hashable, Codable {
         public var time: String
     }
 
-    public init(id: Int64, state: State, fromRevision: String?, toRevision: String, branch: String?, proposer: String,
+    public init(id: Int64, state: State, fromRevision: String?, toRevision: String, branch: String?,
+                branchHead: String? = nil, proposer: String,
                 createdAt: String, commits: [ProposalCommit], clusters: [String], plans: [Plan], supersedes: [Int64],
                 reviews: [Review] = [], decisions: [String: String] = [:], acknowledged: [String] = []) {
         self.id = id
@@ -54,6 +58,7 @@ public struct Proposal: Sendable, Hashable, Codable {
         self.fromRevision = fromRevision
         self.toRevision = toRevision
         self.branch = branch
+        self.branchHead = branchHead
         self.proposer = proposer
         self.createdAt = createdAt
         self.commits = commits

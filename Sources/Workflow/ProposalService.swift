@@ -13,20 +13,32 @@ public struct ProposalService: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// Proposes what changed from the last proposal (or the seed commit) to `revision` or `branch` (default: the
-    /// tracked branch). Returns nil when nothing changed.
-    public func propose(revision: String? = nil, branch: String? = nil, by actor: String, at time: String) async throws
-        -> Proposal?
-    {
+    /// tracked branch). Returns nil when nothing changed. A branch the tracked branch moved away from is merged
+    /// (a merge commit authored by `actor` at `commitTime`, no branch moved) and the merge is what gets proposed.
+    public func propose(revision: String? = nil, branch: String? = nil, by actor: String, at time: String,
+                        commitTime: Int64? = nil) async throws -> Proposal? {
         let repo = workspace.templates
-        let to = try repo.resolve(branch ?? revision ?? workspace.settings.branch).hex
+        let tracked = workspace.settings.branch
+        var target = try repo.resolve(branch ?? revision ?? tracked).hex
         let proposed = try await workspace.store.read { tx in try tx.lastProposedRevision() }
-        let from = try proposed ?? repo.log(from: workspace.settings.branch).last?.id.hex
-        if from == to { return nil }
+        let from = try proposed ?? repo.log(from: tracked).last?.id.hex
+        if from == target { return nil }
         // Already proposed and not finished: nothing new to review.
         let pending: Set<Proposal.State> = [.open, .approved, .distributing]
-        if try await proposals().contains(where: { pending.contains($0.state) && $0.toRevision == to && $0.branch == branch }) {
-            return nil
+        let unfinished = try await proposals().filter { pending.contains($0.state) }
+        var branchHead: String?
+        if let branch {
+            let head = try repo.resolve(tracked).hex
+            if try repo.isAncestor(target, of: head) { return nil }  // the tracked branch holds it already
+            if try !repo.isAncestor(head, of: target) {
+                if unfinished.contains(where: { $0.branch == branch && $0.branchHead == target
+                    && (try? repo.isAncestor(head, of: $0.toRevision)) == true }) { return nil }
+                branchHead = target
+                target = try await mergeCommit(branch, tip: target, into: head, by: actor, time: commitTime).hex
+            }
         }
+        let to = target
+        if unfinished.contains(where: { $0.toRevision == to && $0.branch == branch }) { return nil }
         let commits = try repo.log(from: to, excluding: from)
         guard !commits.isEmpty else { return nil }
         let users = UserService(store: workspace.store)
@@ -44,9 +56,9 @@ public struct ProposalService: Sendable {
         let ids = try await workspace.ledger.administrations().filter { $0.cluster.map(clusters.contains) == true }.map(\.id)
         let planned = try await reconciler.plans(ids, at: to, set: set)
         let plans = ids.compactMap { planned[$0] }
-        let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch, proposer: actor,
-                             createdAt: time, commits: proposalCommits, clusters: clusters, plans: plans, supersedes: [],
-                             reviews: [], decisions: [:], acknowledged: [])
+        let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch,
+                             branchHead: branchHead, proposer: actor, createdAt: time, commits: proposalCommits,
+                             clusters: clusters, plans: plans, supersedes: [])
         return try await workspace.store.write { tx in
             var proposal = draft
             for older in try tx.openProposals(covering: clusters) {
@@ -67,6 +79,25 @@ public struct ProposalService: Sendable {
                                 payload: ["from": from ?? "", "to": to, "clusters": clusters.joined(separator: ","),
                                           "administrations": String(proposal.affected.count)])
             return proposal
+        }
+    }
+
+    /// The merge of a branch's `tip` into the tracked branch's `head`, authored by the acting user.
+    func mergeCommit(_ branch: String, tip: String, into head: String, by actor: String, time: Int64?) async throws
+        -> GitObjectID
+    {
+        let tracked = workspace.settings.branch
+        guard let user = try await UserService(store: workspace.store).users().first(where: { $0.name == actor }),
+              let time
+        else {
+            throw WorkflowError("merge-needs-author", "\(tracked) moved on since \(branch) forked: merging them needs a commit "
+                + "author, and \(actor) is not a user with an email")
+        }
+        do {
+            return try workspace.templates.merge(tip, into: head, message: "Merge branch '\(branch)' into \(tracked)\n",
+                                                 author: GitSignature(name: user.name, email: user.email, time: time))
+        } catch {
+            throw WorkflowError("merge-conflict", "cannot propose \(branch): \(error.message)")
         }
     }
 

@@ -32,7 +32,7 @@ struct DistributeCommand: AsyncParsableCommand {
         }
         let result = try await DistributionService(workspace: ws).distribute(
             id, by: actor, owner: "cli-\(ProcessInfo.processInfo.processIdentifier)", now: now, leaseUntil: until,
-            today: try global.todayDate(), progress: bar, probe: crash.probe)
+            commitTime: try global.nowSeconds(), today: try global.todayDate(), progress: bar, probe: crash.probe)
         print("Proposal \(id): distribution \(result.state) — \(result.applied) applied, \(result.failed) failed, "
             + "\(result.conflicts) set aside as conflict, \(result.pending) pending")
     }

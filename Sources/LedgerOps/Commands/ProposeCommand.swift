@@ -19,9 +19,14 @@ struct ProposeCommand: AsyncParsableCommand {
             let ws = try global.openWorkspace()
             let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .admin)
             guard let p = try await ProposalService(workspace: ws).propose(revision: rev, branch: branch, by: actor,
-                                                                            at: try global.nowStamp())
+                                                                            at: try global.nowStamp(),
+                                                                            commitTime: try global.nowSeconds())
             else { return print("Nothing to propose: no template change since the last proposal") }
             if json { return try printJSON(p) }
+            if let head = p.branchHead, let branch = p.branch {
+                print("\(ws.settings.branch) moved on since \(branch) forked: proposing their merge \(p.toRevision.prefix(7)) "
+                    + "(\(branch) at \(head.prefix(7)))")
+            }
             print("Proposal \(p.id): \(p.commits.count) commit(s), clusters \(p.clusters.joined(separator: ", ")), "
                 + "\(p.affected.count) administration(s) affected"
                 + (p.supersedes.isEmpty ? "" : "; supersedes " + p.supersedes.map { "\($0)" }.joined(separator: ", ")))
