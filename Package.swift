@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .target(name: "Core", swiftSettings: swiftSettings),
@@ -42,6 +43,11 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: ["Core", "Store", "Yams"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["Core", "Ledger", "Store"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -69,7 +75,8 @@ let package = Package(
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", "Workflow",
+                "Core", "Ledger", "Interchange", "Reporting", "Templates", "GitSource", "Workspace", "Reconciler",
+                "Workflow", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -77,7 +84,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger", "Interchange", "Templates", "GitSource", "Workspace", "Reconciler", "Workflow"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Templates", "GitSource", "Workspace",
+                           "Reconciler", "Workflow"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -99,6 +107,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "TemplatesTests", dependencies: ["Core", "GitSource", "Templates", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Core", "Store", "Ledger", "Reporting", "Interchange", "Workspace", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]

@@ -41,7 +41,7 @@ struct ReconcilerBench {
         let removed = "46998", retyped = "45105"
         try ws.templates.commit([.write(path: "templates/base/accounts.csv", contents: Array(
             (String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
-                + "\(removed),Af te voeren rekening,expense,debit,,,\n").utf8))], message: "An account to remove later\n", author: author)
+                + "\(removed),Af te voeren rekening,expense,debit,WBedAlkOal,,\n").utf8))], message: "An account to remove later\n", author: author)
         let setupStart = clock.now
         let set = try ws.templateSet()
         for chunk in stride(from: 0, to: ids.count, by: 1_000) {
@@ -80,7 +80,7 @@ struct ReconcilerBench {
         }
         try ws.templates.commit([.write(path: "templates/base/accounts.csv", contents: Array(
             (String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
-                + "46996,Bench-rekening,expense,debit,,,\n").utf8))], message: "One account\n", author: author)
+                + "46996,Bench-rekening,expense,debit,WBedAlkOal,,\n").utf8))], message: "One account\n", author: author)
         let proposals = ProposalService(workspace: ws)
         guard let proposal = try await proposals.propose(by: "admin", at: "t2") else { throw BenchError("nothing proposed") }
         // A cluster may require two approvals; the second reviewer only signs while the proposal is still open.
@@ -103,9 +103,9 @@ struct ReconcilerBench {
 
         // (b) One commit: add an account, rename one, remove one, change a report; plan all.
         var accounts = String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
-        accounts = accounts.replacingOccurrences(of: "\(removed),Af te voeren rekening,expense,debit,,,\n", with: "")
+        accounts = accounts.replacingOccurrences(of: "\(removed),Af te voeren rekening,expense,debit,WBedAlkOal,,\n", with: "")
             .replacingOccurrences(of: "\(retyped),Betaalde huur,expense,debit", with: "\(retyped),Betaalde huur,asset,debit")
-            + "46997,Nieuwe kostenrekening,expense,debit,,I21,\n"
+            + "46997,Nieuwe kostenrekening,expense,debit,WBedAlkOal,I21,\n"
         // Renumber 45130 to 45131 (renamed_from): a new column, empty on every other row.
         accounts = accounts.split(separator: "\n").enumerated().map { i, row in
             i == 0 ? row + ",renamed_from" : row.hasPrefix("45130,") ? "45131" + row.dropFirst(5) + ",45130" : row + ","

@@ -5,6 +5,7 @@ enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
         "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log", "proposal",
+        "vat_total", "figure",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -26,6 +27,9 @@ enum Schema {
         }
         migrator.registerMigration("v6-distributions") { db in
             try db.execute(sql: v6)
+        }
+        migrator.registerMigration("v7-vat-totals-and-figures") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }

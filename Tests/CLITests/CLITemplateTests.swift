@@ -6,9 +6,9 @@ import Testing
     /// The SHA-256 of each shipped cluster's rendered configuration. A change to the shipped templates changes
     /// these on purpose: update them in the same commit, after reading `ledgerops template diff`.
     static let golden: [String: String] = [
-        "mkb": "a143a10c3caf2b7f13429a6ca6ee56156f63cc520e35aa85285ae7982a2e5167",
-        "landbouw": "43b0e70436708d93c2e5514d6241586a30708a7b91fb50fa6fdaff362bfe0ae1",
-        "horeca": "5c5f298dc8e090f08933747d4e580eba44765cc10d5e99441b4f4fc579f7ac02",
+        "mkb": "6a795fa75dd67934894bc96c2844e2ca7c2b33e28c7a0939eb0f8ef69578b0a8",
+        "landbouw": "4ac077ea10a8791b3bcaaa8fd3dcfb0404abed26b516654496d99096044beaac",
+        "horeca": "686509974ab0a8fe7daf0d2b0892e2f34c81c12072d9ccbbbd22a2db80375bb1",
     ]
 
     static func git(_ args: [String]) throws -> String {

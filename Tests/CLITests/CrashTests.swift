@@ -30,7 +30,7 @@ import Testing
         try git(["config", "user.name", "Bas"], in: clone)
         try git(["config", "user.email", "bas@bureau.example"], in: clone)
         let csv = clone + "/templates/mkb/accounts.csv"
-        try (try String(contentsOfFile: csv, encoding: .utf8) + "46999,Nieuwe rekening,expense,debit,,,\n")
+        try (try String(contentsOfFile: csv, encoding: .utf8) + "46999,Nieuwe rekening,expense,debit,WBedAlkOal,,\n")
             .write(toFile: csv, atomically: true, encoding: .utf8)
         try git(["commit", "-qam", "New account"], in: clone)
         try git(["push", "-q", "origin", "main"], in: clone)

@@ -215,6 +215,11 @@ import TestSupport
             if step % 25 == 0 || step == steps - 1 {
                 let summed = try await t.store.read { tx in try tx.balancesFromLines(admin) }
                 #expect(Set(summed) == Set(maintained), "\(context): maintained balances differ from the posted lines")
+                let vatFromLines = try await t.store.read { tx in try tx.vatTotalsFromLines(admin) }
+                let vatMaintained = try await t.store.read { tx in try tx.vatTotals(admin) }
+                #expect(Set(vatFromLines.filter { $0.base != 0 || $0.vat != 0 })
+                    == Set(vatMaintained.filter { $0.base != 0 || $0.vat != 0 }),
+                        "\(context): maintained VAT totals differ from the posted lines")
                 let items = try await t.store.read { tx in try tx.openItems(admin, includeSettled: true) }
                 let stored = Dictionary(uniqueKeysWithValues: items.map { ("\($0.account)/\($0.relation)/\($0.invoice)", $0.outstanding) })
                 #expect(stored == model.openItems, "\(context): open items differ from the model")

@@ -65,7 +65,7 @@ struct ReconcilerFixture {
         let f = try await ReconcilerFixture()
         defer { f.remove() }
         try await f.create("m1", cluster: "mkb")
-        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuwe kostenrekening,expense,debit,,I21,\n" }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuwe kostenrekening,expense,debit,WBedAlkOal,I21,\n" }
         try f.change("templates/base/settings.yaml") { $0.replacingOccurrences(of: "payment.term-days: 30", with: "payment.term-days: 21") }
         _ = try await f.reconciler.pass(now: Self.now)
         #expect(try await f.status("m1") == "OutOfSync")
@@ -130,7 +130,7 @@ struct ReconcilerFixture {
         let f = try await ReconcilerFixture()
         defer { f.remove() }
         try await f.create("m1", cluster: "mkb")
-        try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,,,\n46998,Ongebruikt,expense,debit,,,\n" }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,WBedAlkOal,,\n46998,Ongebruikt,expense,debit,WBedAlkOal,,\n" }
         _ = try await f.reconciler.apply(try await f.reconciler.plan("m1"), now: Self.now)
         try await f.postOn("46999", admin: "m1")
         try f.change("templates/base/accounts.csv") { text in
@@ -151,7 +151,8 @@ struct ReconcilerFixture {
         let account = "45105"
         try await f.postOn(account, admin: "m1")
         try f.change("templates/base/accounts.csv") {
-            $0.replacingOccurrences(of: "45105,Betaalde huur,expense,debit", with: "45105,Betaalde huur,asset,debit")
+            $0.replacingOccurrences(of: "45105,Betaalde huur,expense,debit,WBedHuiBeh,I21,",
+                                    with: "45105,Betaalde huur,asset,debit,BVorOvaVoh,,")
         }
         _ = try await f.reconciler.pass(now: Self.now)
         #expect(try await f.status("m1") == "Blocked")
@@ -179,7 +180,7 @@ struct ReconcilerFixture {
         let f = try await ReconcilerFixture()
         defer { f.remove() }
         try await f.create("m1", cluster: "mkb")
-        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuw,expense,debit,,,\n" }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuw,expense,debit,WBedAlkOal,,\n" }
         let plan = try await f.reconciler.plan("m1")
         try await f.ledger.setSetting("dunning.levels", to: .number(.init(mantissa: 5, scale: 0)), in: "m1")
         let before = try await f.workspace.store.tableCounts()
@@ -209,7 +210,7 @@ struct ReconcilerFixture {
         let f = try await ReconcilerFixture()
         defer { f.remove() }
         for id in ["m1", "m2", "mkb-0001"] { try await f.create(id, cluster: "mkb") }
-        try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,,,\n" }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,WBedAlkOal,,\n" }
         for id in ["m1", "m2", "mkb-0001"] { _ = try await f.reconciler.apply(try await f.reconciler.plan(id), now: "t0") }
         _ = try await f.reconciler.pass(now: "t1")
         try await f.postOn("46999", admin: "m2")
@@ -218,7 +219,8 @@ struct ReconcilerFixture {
             text.split(separator: "\n").filter { !$0.hasPrefix("46999") }.joined(separator: "\n") + "\n"
         }
         try f.change("templates/base/accounts.csv") {
-            $0.replacingOccurrences(of: "45105,Betaalde huur,expense,debit", with: "45105,Betaalde huur,asset,debit")
+            $0.replacingOccurrences(of: "45105,Betaalde huur,expense,debit,WBedHuiBeh,I21,",
+                                    with: "45105,Betaalde huur,asset,debit,BVorOvaVoh,,")
         }
         let summary = try await f.reconciler.pass(now: "t2")
         #expect(summary.counts[.blocked] == 1 && summary.counts[.outOfSync] == 2)
@@ -250,7 +252,7 @@ struct ReconcilerFixture {
         let f = try await ReconcilerFixture()
         defer { f.remove() }
         try await f.create("m1", cluster: "mkb")
-        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuw,expense,debit,,,\n" }
+        try f.change("templates/base/accounts.csv") { $0 + "46999,Nieuw,expense,debit,WBedAlkOal,,\n" }
         let plan = try await f.reconciler.plan("m1")
         let cluster = try #require(try f.workspace.templateSet().clusters["mkb"])
         let window = try #require(cluster.windows.first)

@@ -48,24 +48,30 @@ public struct Peer: Sendable {
     }
 }
 
-/// Reads the CSV hledger prints (`-O csv`): every field quoted.
+/// Reads the CSV hledger prints (`-O csv`): every field quoted, a quote inside a field doubled.
 public func parseQuotedCSV(_ text: String) -> [[String]] {
     text.split(whereSeparator: \.isNewline).map { line in
         var fields: [String] = []
         var field = ""
         var inQuotes = false
-        var previous: Character = " "
-        for c in line {
+        let chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
             if c == "\"" {
-                if inQuotes && previous == "\"" { field.append("\"") }
-                inQuotes.toggle()
+                if inQuotes && i + 1 < chars.count && chars[i + 1] == "\"" {
+                    field.append("\"")
+                    i += 1
+                } else {
+                    inQuotes.toggle()
+                }
             } else if c == "," && !inQuotes {
                 fields.append(field)
                 field = ""
             } else {
                 field.append(c)
             }
-            previous = c
+            i += 1
         }
         fields.append(field)
         return fields

@@ -48,7 +48,7 @@ import Workspace
         let (ws, dir) = try await workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fork = try ws.templates.resolve("main")
-        let tip = try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n", on: "feature", parent: fork)
+        let tip = try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n", on: "feature", parent: fork)
         let moved = try append(ws, "templates/mkb/settings.yaml", "  test.flag: true\n")
         let proposals = ProposalService(workspace: ws)
         await #expect(throws: WorkflowError.self) {  // a merge needs an author with an email
@@ -83,8 +83,8 @@ import Workspace
         let (ws, dir) = try await workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fork = try ws.templates.resolve("main")
-        try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n", on: "feature", parent: fork)
-        let moved = try append(ws, "templates/mkb/accounts.csv", "46999,Anders,expense,debit,,,\n")
+        try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n", on: "feature", parent: fork)
+        let moved = try append(ws, "templates/mkb/accounts.csv", "46999,Anders,expense,debit,WBedAlkOal,,\n")
         let proposals = ProposalService(workspace: ws)
         do {
             _ = try await proposals.propose(branch: "feature", by: "anna", at: "t1", commitTime: Self.commitTime)
@@ -101,7 +101,7 @@ import Workspace
         let (ws, dir) = try await workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fork = try ws.templates.resolve("main")
-        let tip = try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n", on: "feature", parent: fork)
+        let tip = try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n", on: "feature", parent: fork)
         let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
         let p = try #require(try await proposals.propose(branch: "feature", by: "anna", at: "t1", commitTime: Self.commitTime))
         #expect(p.toRevision == tip.hex && p.branchHead == nil)  // a fast-forward needs no merge

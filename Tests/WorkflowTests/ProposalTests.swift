@@ -32,7 +32,7 @@ import Workspace
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let service = ProposalService(workspace: ws)
         #expect(try await service.propose(by: "anna", at: "t1") == nil)
-        try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
         try append(ws, "templates/mkb/settings.yaml", "  test.flag: true\n",
                    author: GitSignature(name: "Eve", email: "eve@elsewhere.example", time: 1_767_300_100))
         let p = try #require(try await service.propose(by: "anna", at: "t2"))
@@ -49,7 +49,7 @@ import Workspace
         let (ws, dir) = try await workspace()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let service = ProposalService(workspace: ws)
-        try append(ws, "templates/base/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        try append(ws, "templates/base/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
         let first = try #require(try await service.propose(by: "anna", at: "t1"))
         #expect(first.clusters == ["horeca", "landbouw", "mkb"] && first.affected.count == 4)
         try append(ws, "templates/horeca/settings.yaml", "  test.flag: true\n")
@@ -72,7 +72,7 @@ import Workspace
             try await users.save(User(name: name, email: "\(name)@bureau.example", role: .reviewer), by: "bootstrap", at: "t")
         }
         let service = ProposalService(workspace: ws)
-        try t.append(ws, "templates/horeca/accounts.csv", "46999,Nieuw,expense,debit,,,\n")  // Bas authors it
+        try t.append(ws, "templates/horeca/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")  // Bas authors it
         let p = try #require(try await service.propose(by: "dirk", at: "t1"))
         await #expect(throws: WorkflowError.self) { try await service.review(p.id, approve: true, comment: "ok", by: "dirk", at: "t2") }
         do { try await service.review(p.id, approve: true, comment: "ok", by: "bas", at: "t2") } catch let e as WorkflowError {
@@ -131,7 +131,7 @@ import Workspace
                                                     by: "bootstrap", at: "t")
         try await ws.ledger.setSetting("payment.term-days", to: .number(.init(mantissa: 45, scale: 0)), in: "m2")
         let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
-        try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,,,\n").utf8))],
+        try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,WBedAlkOal,,\n").utf8))],
                                 message: "New account\n", author: ProposalTests.bas)
         let proposals = ProposalService(workspace: ws)
         let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
@@ -189,7 +189,7 @@ import Workspace
         try await users.save(User(name: "anna", email: "anna@bureau.example", role: .admin), by: "bootstrap", at: "t")
         try await users.save(User(name: "esther", email: "esther@bureau.example", role: .reviewer), by: "anna", at: "t")
         let before = try await ws.ledger.appliedConfiguration("m1")!.config
-        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
         let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
         let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
@@ -217,7 +217,7 @@ import Workspace
                                                     by: "bootstrap", at: "t")
         for id in ["m3", "m4", "m5"] { try await ws.createAdministration(id: id, name: id, cluster: "mkb", openYear: 2026) }
         // First give every mkb administration account 46998.
-        try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,,,\n")
+        try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n")
         let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
         let first = try #require(try await proposals.propose(by: "anna", at: "t1"))
         _ = try await proposals.review(first.id, approve: true, comment: "ok", by: "esther", at: "t2")
@@ -228,7 +228,7 @@ import Workspace
         }
         let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
         try ws.templates.commit([.write(path: "templates/mkb/accounts.csv",
-                                        contents: Array(old.replacingOccurrences(of: "46998,Tijdelijk,expense,debit,,,\n", with: "").utf8))],
+                                        contents: Array(old.replacingOccurrences(of: "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n", with: "").utf8))],
                                 message: "Remove 46998\n", author: ProposalTests.bas)
         let second = try #require(try await proposals.propose(by: "anna", at: "t4"))
         _ = try await proposals.review(second.id, approve: true, comment: "ok", by: "esther", at: "t5")
@@ -257,7 +257,7 @@ import Workspace
                                                     by: "bootstrap", at: "t")
         let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
         let main = try ws.templates.resolve("main")
-        let tip = try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,,,\n").utf8))],
+        let tip = try ws.templates.commit([.write(path: "templates/mkb/accounts.csv", contents: Array((old + "46999,Nieuw,expense,debit,WBedAlkOal,,\n").utf8))],
                                           on: "feature", message: "On a branch\n", author: ProposalTests.bas, parents: [main.hex])
         let proposals = ProposalService(workspace: ws)
         let p = try #require(try await proposals.propose(branch: "feature", by: "anna", at: "t1"))
@@ -289,7 +289,7 @@ import Workspace
         let tick = WorkflowTick(proposals: proposals, distribution: DistributionService(workspace: ws))
         let idle = try await tick.run(now: "t1", leaseUntil: "t1")
         #expect(idle.proposed == nil && idle.distributed.isEmpty)
-        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,,,\n")
+        try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
         let first = try await tick.run(now: "t2", leaseUntil: "t2")
         let id = try #require(first.proposed)
         let proposer = try await proposals.proposal(id).proposer

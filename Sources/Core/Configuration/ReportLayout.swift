@@ -20,9 +20,10 @@ public struct AccountSelector: Hashable, Sendable, Codable {
         if !types.isEmpty && !types.contains(account.type) { return false }
         if accounts.isEmpty && rgs.isEmpty { return !types.isEmpty }
         for range in accounts {
-            let bounds = range.split(separator: "-", maxSplits: 1).map(String.init)
-            if bounds.count == 2 {
-                if account.code >= bounds[0] && account.code <= bounds[1] { return true }
+            // Called for every account and line of every report: compare slices, allocate nothing.
+            if let dash = range.firstIndex(of: "-") {
+                let code = account.code[...]
+                if code >= range[..<dash] && code <= range[range.index(after: dash)...] { return true }
             } else if account.code == range {
                 return true
             }
@@ -37,18 +38,49 @@ public enum PresentationSign: String, Sendable, Codable, CaseIterable {
     case debit, credit
 }
 
+/// How a ratio is shown: a plain ratio (1.53), a percentage (38.2%), days (the ratio times the days of the
+/// column's range: DSO, DPO) or an amount per unit of a figure (revenue per FTE).
+public enum RatioUnit: String, Sendable, Codable, CaseIterable {
+    case ratio, percent, days, amount
+}
+
 /// A ratio of two lines of the same report (current ratio, solvency…).
 public struct LineRatio: Hashable, Sendable, Codable {
     public var numerator: String
     public var denominator: String
+    /// Nil means `.ratio`; left out of the encoding then, so layouts without units keep their configuration hash.
+    public var unit: RatioUnit?
 
-    public init(numerator: String, denominator: String) {
+    public init(numerator: String, denominator: String, unit: RatioUnit? = nil) {
         self.numerator = numerator
         self.denominator = denominator
+        self.unit = unit == .ratio ? nil : unit
     }
 }
 
-/// One line of a report layout: a selection of accounts, a formula over other lines, or a ratio.
+/// How a figure entered per period (FTE, covers, hectares) is taken over a range of periods.
+public enum FigureAggregate: String, Sendable, Codable, CaseIterable {
+    /// Flows add up (covers served); stocks are averaged (FTE) or taken at the range's end (hectares).
+    case sum, average, last
+}
+
+/// A non-financial figure entered per period with `ledgerops figure set`.
+public struct FigureSelector: Hashable, Sendable, Codable {
+    public var key: String
+    public var aggregate: FigureAggregate
+
+    public init(key: String, aggregate: FigureAggregate) {
+        self.key = key
+        self.aggregate = aggregate
+    }
+}
+
+/// What a selecting line reads of its accounts: the balance at the column's end, or the movement within it.
+public enum LineMeasure: String, Sendable, Codable, CaseIterable {
+    case closing, movement
+}
+
+/// One line of a report layout: a selection of accounts, a formula over other lines, a ratio, or a figure.
 public struct ReportLine: Hashable, Sendable, Codable {
     public var id: String
     public var label: String
@@ -56,16 +88,23 @@ public struct ReportLine: Hashable, Sendable, Codable {
     /// `revenue - cost-of-sales`: `+` and `-` over line ids, with parentheses.
     public var formula: String?
     public var ratio: LineRatio?
+    public var figure: FigureSelector?
+    /// Nil reads what the report's kind reads (a KPI line: balances of balance-sheet accounts, movements of the
+    /// others); `closing` on P&L accounts gives the result of the year to date, for solvency and the like.
+    public var measure: LineMeasure?
     public var sign: PresentationSign
     public var subtotal: Bool
 
     public init(id: String, label: String, selector: AccountSelector? = nil, formula: String? = nil,
-                ratio: LineRatio? = nil, sign: PresentationSign = .debit, subtotal: Bool = false) {
+                ratio: LineRatio? = nil, figure: FigureSelector? = nil, measure: LineMeasure? = nil,
+                sign: PresentationSign = .debit, subtotal: Bool = false) {
         self.id = id
         self.label = label
         self.selector = selector
         self.formula = formula
         self.ratio = ratio
+        self.figure = figure
+        self.measure = measure
         self.sign = sign
         self.subtotal = subtotal
     }

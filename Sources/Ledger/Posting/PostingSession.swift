@@ -11,6 +11,7 @@ struct PostingSession {
     let admin: String
     private(set) var context: PostingContext
     private var pendingBalances: [BalanceKey: AccountTotals] = [:]
+    private var pendingVAT: [VATKey: (base: Int64, vat: Int64)] = [:]
     private var nextNumber: Int64
     private var firstNumber: Int64
     /// Sources already used in this administration: only those need the idempotency lookup.
@@ -22,6 +23,10 @@ struct PostingSession {
 
     private struct BalanceKey: Hashable {
         var year: Int, period: Int, account: String, costCentre: String?
+    }
+
+    private struct VATKey: Hashable {
+        var year: Int, period: Int, code: String, relation: String?
     }
 
     init(tx: StoreTransaction, admin: String) throws {
@@ -47,6 +52,11 @@ struct PostingSession {
                                 costCentre: key.costCentre, debit: totals.debit, credit: totals.credit)
         }
         pendingBalances.removeAll()
+        for (key, totals) in pendingVAT {
+            try tx.addToVATTotal(admin, year: key.year, period: key.period, code: key.code, relation: key.relation,
+                                 base: totals.base, vat: totals.vat)
+        }
+        pendingVAT.removeAll()
         if nextNumber != firstNumber { try tx.setNextEntryNumber(admin, nextNumber) }
         firstNumber = nextNumber
     }
@@ -117,6 +127,13 @@ struct PostingSession {
             pendingBalances[key, default: AccountTotals()] = pendingBalances[key, default: AccountTotals()]
                 + AccountTotals(debit: max(line.amount, 0), credit: max(-line.amount, 0))
             if touchOpenItems { try applyToOpenItems(line, of: entry) }
+            if let code = line.vatCode {
+                // The ICP listing needs the customer: the line's own relation, else the invoice's (first) one.
+                let key = VATKey(year: period.year, period: period.number, code: code,
+                                 relation: line.relation ?? lines.first { $0.relation != nil }?.relation)
+                let old = pendingVAT[key] ?? (0, 0)
+                pendingVAT[key] = (old.base + line.amount, old.vat + (line.vatAmount ?? 0))
+            }
         }
         return Result(entry: entry, created: true)
     }

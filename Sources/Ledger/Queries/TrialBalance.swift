@@ -1,4 +1,5 @@
 public import Core
+import Store
 
 /// A trial balance over a date range of one fiscal year: per account the opening balance, the movements and the
 /// closing balance, all in the administration's currency.
@@ -57,6 +58,28 @@ extension LedgerService {
     public func trialBalance(_ admin: String, from: LocalDate, to: LocalDate, costCentre: String? = nil,
                              includeClosing: Bool = false) async throws -> TrialBalance {
         try await read(admin) { tx in
+            try Self.trialBalance(tx, admin, from: from, to: to, costCentre: costCentre, includeClosing: includeClosing)
+        }
+    }
+
+    /// Trial balances over several ranges read in one transaction (a report's columns); nil for a range whose
+    /// fiscal year the administration does not have.
+    public func trialBalances(_ admin: String, ranges: [ClosedRange<LocalDate>]) async throws -> [TrialBalance?] {
+        try await read(admin) { tx in
+            let years = Set(try tx.fiscalYears(admin).map(\.year))
+            guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin)") }
+            let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+            return try ranges.map { range in
+                guard years.contains(calendar.fiscalYear(containing: range.lowerBound)) else { return nil }
+                return try Self.trialBalance(tx, admin, from: range.lowerBound, to: range.upperBound, costCentre: nil,
+                                             includeClosing: false)
+            }
+        }
+    }
+
+    static func trialBalance(_ tx: StoreTransaction, _ admin: String, from: LocalDate, to: LocalDate, costCentre: String?,
+                             includeClosing: Bool) throws -> TrialBalance {
+        do {
             guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin)") }
             let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
             let year = calendar.fiscalYear(containing: from)

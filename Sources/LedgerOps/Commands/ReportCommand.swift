@@ -6,11 +6,13 @@ import Ledger
 /// `ledgerops report`: reports over an administration.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports.", subcommands: [TrialBalanceCommand.self])
+        commandName: "report", abstract: "Reports from the administration's template layouts.",
+        subcommands: [TrialBalanceCommand.self, BalanceSheet.self, ProfitAndLoss.self, CashFlow.self, KPIs.self,
+                      VATReturnCommand.self])
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+    case table, csv, json, html
 }
 
 extension ReportCommand {
@@ -23,7 +25,7 @@ extension ReportCommand {
         @Option(help: "Last day (YYYY-MM-DD) or period (YYYY-MM).") var to: String?
         @Option(help: "Only lines of this cost centre.") var costCentre: String?
         @Flag(help: "Include the year-end closing entry.") var includeClosing = false
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: "table, csv, json or html.") var format: OutputFormat = .table
 
         func run() async throws {
             try await face {
@@ -34,7 +36,7 @@ extension ReportCommand {
                                           calendar: try FiscalCalendar(startMonth: admin.fiscalYearStart))
                 let tb = try await ledger.trialBalance(admin.id, from: range.from, to: range.to, costCentre: costCentre,
                                                        includeClosing: includeClosing)
-                print(TrialBalanceOutput.render(tb, format: format), terminator: format == .table ? "\n" : "")
+                print(try TrialBalanceOutput.render(tb, format: format), terminator: format == .table ? "\n" : "")
             }
         }
     }

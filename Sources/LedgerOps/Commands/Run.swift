@@ -39,7 +39,7 @@ struct Run: AsyncParsableCommand {
             let calendar = try FiscalCalendar(startMonth: first.fiscalYearStart)
             let year = calendar.fiscalYear(containing: today)
             let tb = try await ledger.trialBalance(first.id, from: calendar.startOfYear(year), to: today)
-            print(TrialBalanceOutput.render(tb, format: .table))
+            print(try TrialBalanceOutput.render(tb, format: .table))
             print("")
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
         }

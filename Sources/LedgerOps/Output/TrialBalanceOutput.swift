@@ -4,9 +4,16 @@ import Ledger
 
 /// Renders a trial balance as a table, CSV or JSON.
 enum TrialBalanceOutput {
-    static func render(_ tb: TrialBalance, format: OutputFormat) -> String {
+    static func render(_ tb: TrialBalance, format: OutputFormat) throws -> String {
         let d = tb.currency.minorDigits
         switch format {
+        case .html:
+            func f(_ v: Int64) -> String { Money.formatGrouped(v, digits: d) }
+            let rows = tb.rows.map { r in [r.account, r.name, f(r.opening), f(r.debit), f(r.credit), f(r.closing)] }
+                + [["", "Total", f(tb.totalOpening), f(tb.totalDebit), f(tb.totalCredit), f(tb.totalClosing)]]
+            return try HTMLPage.render(title: "Trial balance \(tb.administration) \(tb.from) – \(tb.to) (\(tb.currency))",
+                                       headers: ["account", "name", "opening", "debit", "credit", "closing"], rows: rows,
+                                       numeric: [2, 3, 4, 5], total: true)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

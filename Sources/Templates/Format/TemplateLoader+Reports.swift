@@ -12,7 +12,7 @@ extension TemplateFileParser {
             var lines: [ReportLine] = []
             for item in try r.list(m.entries["lines"]?.node ?? Node.scalar(.init("")), "lines") {
                 let l = try r.map(item, "a report line", known: ["id", "label", "accounts", "rgs", "types", "formula", "ratio",
-                                                                  "sign", "subtotal"])
+                                                                  "figure", "aggregate", "measure", "sign", "subtotal"])
                 var types: [AccountType] = []
                 for raw in try r.strings(l, "types") {
                     guard let type = AccountType(rawValue: raw) else {
@@ -24,18 +24,25 @@ extension TemplateFileParser {
                 let selector = AccountSelector(accounts: try r.strings(l, "accounts"), rgs: try r.strings(l, "rgs"), types: types)
                 var ratio: LineRatio?
                 if let (node, _) = l.entries["ratio"] {
-                    let q = try r.map(node, "a ratio", known: ["numerator", "denominator"])
-                    ratio = LineRatio(numerator: try r.string(q, "numerator")!, denominator: try r.string(q, "denominator")!)
+                    let q = try r.map(node, "a ratio", known: ["numerator", "denominator", "unit"])
+                    ratio = LineRatio(numerator: try r.string(q, "numerator")!, denominator: try r.string(q, "denominator")!,
+                                      unit: try r.choice(q, "unit", RatioUnit.self, required: false))
+                }
+                var figure: FigureSelector?
+                if let key = try r.string(l, "figure", required: false) {
+                    figure = FigureSelector(key: key, aggregate: try r.choice(l, "aggregate", FigureAggregate.self,
+                                                                               required: false) ?? .sum)
                 }
                 let formula = try r.string(l, "formula", required: false)
                 let id = try r.string(l, "id")!
-                let forms = [!selector.isEmpty, formula != nil, ratio != nil].filter { $0 }.count
+                let forms = [!selector.isEmpty, formula != nil, ratio != nil, figure != nil].filter { $0 }.count
                 guard forms == 1 else {
                     throw TemplateError(path, l.line, "line '\(id)' needs exactly one of a selection (accounts, rgs, types), "
-                        + "a formula or a ratio")
+                        + "a formula, a ratio or a figure")
                 }
                 lines.append(ReportLine(id: id, label: try r.string(l, "label")!, selector: selector.isEmpty ? nil : selector,
-                                        formula: formula, ratio: ratio,
+                                        formula: formula, ratio: ratio, figure: figure,
+                                        measure: try r.choice(l, "measure", LineMeasure.self, required: false),
                                         sign: try r.choice(l, "sign", PresentationSign.self, required: false) ?? .debit,
                                         subtotal: try r.bool(l, "subtotal") ?? false))
             }

@@ -71,6 +71,13 @@ extension TemplateRenderer {
             for line in report.value.lines where !ids.insert(line.id).inserted {
                 problems.append(TemplateError(report.file, 0, "report \(report.value.id): line '\(line.id)' appears twice"))
             }
+            for problem in report.value.placementProblems(accounts.sorted { $0.code < $1.code }) {
+                let what = problem.lines.isEmpty ? "is on no line"
+                    : "is on \(problem.lines.count) lines (\(problem.lines.joined(separator: ", ")))"
+                problems.append(TemplateError(report.file, 0, "report \(report.value.id): account \(problem.account) \(what)",
+                                              hint: problem.lines.isEmpty ? "widen a line's accounts, rgs or types to take it"
+                                                  : "narrow the lines so exactly one takes it"))
+            }
             for line in report.value.lines {
                 if let selector = line.selector, !accounts.contains(where: selector.selects) {
                     problems.append(TemplateError(report.file, 0, "report \(report.value.id): line '\(line.id)' selects no account",

@@ -1,0 +1,103 @@
+public import Core
+
+/// Evaluates a report layout over column bases: pure, no I/O, so every rule here is tested without a database.
+public struct ReportEngine: Sendable {
+    public let layout: ReportLayout
+    public let accounts: [Account]
+
+    public init(layout: ReportLayout, accounts: [Account]) {
+        self.layout = layout
+        self.accounts = accounts.sorted { $0.code < $1.code }
+    }
+
+    /// Balance-sheet accounts show their balance at the column's end on a balance sheet and in KPIs; everything
+    /// else (a P&L, a cash flow, P&L accounts in KPIs) shows the column's movement.
+    func raw(_ account: Account, in basis: ColumnBasis, measure: LineMeasure? = nil) -> Int64 {
+        if let measure { return measure == .closing ? basis.closing(account.code) : basis.movement[account.code] ?? 0 }
+        return switch layout.kind {
+        case .balanceSheet: basis.closing(account.code)
+        case .profitAndLoss, .cashFlow: basis.movement[account.code] ?? 0
+        case .kpi: account.type.isBalanceSheet ? basis.closing(account.code) : basis.movement[account.code] ?? 0
+        }
+    }
+
+    /// The report, one value per line and column.
+    public func evaluate(administration: String, currency: CurrencyCode, columns: [ColumnBasis]) throws(ReportingError)
+        -> Report
+    {
+        let lines = Dictionary(layout.lines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var formulas: [String: LineFormula] = [:]
+        for line in layout.lines {
+            guard let text = line.formula else { continue }
+            let formula = try LineFormula.parse(text, line: line.id, layout: layout.id)
+            for id in formula.references where lines[id] == nil {
+                throw ReportingError("formula", "report \(layout.id), line '\(line.id)' refers to '\(id)', which is not a line of it")
+            }
+            formulas[line.id] = formula
+        }
+        var drill: [String: [ReportAccountAmounts]] = [:]
+        var values: [[String: ReportValue]] = []
+        for basis in columns {
+            var column: [String: ReportValue] = [:]
+            var visiting: Set<String> = []
+            func value(_ id: String) throws(ReportingError) -> ReportValue {
+                if let known = column[id] { return known }
+                guard basis.column.available else { return .missing }
+                guard visiting.insert(id).inserted else {
+                    throw ReportingError("formula", "report \(layout.id): line '\(id)' depends on itself through its formulas")
+                }
+                defer { visiting.remove(id) }
+                let line = lines[id]!
+                let result: ReportValue
+                if let selector = line.selector {
+                    var total: Int64 = 0
+                    for account in accounts where selector.selects(account) {
+                        let amount = raw(account, in: basis, measure: line.measure)
+                        total += line.sign == .debit ? amount : -amount
+                    }
+                    result = .amount(total)
+                } else if let formula = formulas[id] {
+                    let amount = try formula.evaluate { (ref: String) throws(ReportingError) -> Int64? in
+                        switch try value(ref) {
+                        case .amount(let a): return a
+                        case .missing: return nil
+                        case .number:
+                            throw ReportingError("formula", "report \(layout.id), line '\(id)' adds '\(ref)', which is a "
+                                + "ratio or figure, not an amount")
+                        }
+                    }
+                    result = amount.map(ReportValue.amount) ?? .missing
+                } else if let ratio = line.ratio {
+                    result = Self.divide(try value(ratio.numerator), by: try value(ratio.denominator),
+                                         unit: ratio.unit ?? .ratio, days: basis.column.days)
+                } else if let figure = line.figure {
+                    result = Self.aggregate(basis.figures[figure.key] ?? [], figure.aggregate)
+                } else {
+                    result = .missing
+                }
+                column[id] = result
+                return result
+            }
+            for line in layout.lines { _ = try value(line.id) }
+            values.append(column)
+        }
+        for line in layout.lines {
+            guard let selector = line.selector else { continue }
+            drill[line.id] = accounts.filter(selector.selects).compactMap { account in
+                let amounts = columns.map { basis -> Int64 in
+                    guard basis.column.available else { return 0 }
+                    let amount = raw(account, in: basis, measure: line.measure)
+                    return line.sign == .debit ? amount : -amount
+                }
+                return amounts.allSatisfy { $0 == 0 } ? nil
+                    : ReportAccountAmounts(account: account.code, name: account.name, amounts: amounts)
+            }
+        }
+        let rows = layout.lines.map { line in
+            ReportRow(id: line.id, label: line.label, subtotal: line.subtotal,
+                      values: values.map { $0[line.id] ?? .missing }, accounts: drill[line.id] ?? [])
+        }
+        return Report(administration: administration, layout: layout.id, title: layout.title, kind: layout.kind,
+                      currency: currency, columns: columns.map(\.column), rows: rows)
+    }
+}
