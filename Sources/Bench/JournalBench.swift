@@ -122,8 +122,4 @@ struct JournalBench {
                         memoryMB: nil, note: String(format: "our import / this = %.2f", ours.seconds / bare)))
         return rows
     }
-
-    func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }

@@ -72,8 +72,4 @@ struct PostingBench {
         rows.append(("trial balance, full year, one cost centre", "", String(format: "%.2f ms", cc * 1000)))
         return rows
     }
-
-    func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }

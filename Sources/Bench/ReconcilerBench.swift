@@ -138,8 +138,4 @@ struct ReconcilerBench {
                      String(format: "%.3f s", cli.seconds)))
         return Result(rows: rows, unchanged: unchanged, planned: planTime, peakMB: cli.peakMemoryMB, distributed: distributeTime)
     }
-
-    func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }

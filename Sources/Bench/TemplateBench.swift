@@ -72,8 +72,4 @@ struct TemplateBench {
         }
         return (rows, coldMedian)
     }
-
-    func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }

@@ -29,6 +29,35 @@ public struct TrialBalance: Sendable, Codable, Equatable {
     public var totalClosing: Int64 { rows.reduce(0) { $0 + $1.closing } }
 }
 
+/// What trial balances of one administration share, read once for all of a report's columns.
+struct TrialBalanceContext {
+    let administration: Administration
+    let calendar: FiscalCalendar
+    let years: [FiscalYear]
+    let accounts: [Account]
+    let types: [String: AccountType]
+    private var cache: [String: [PeriodBalance]] = [:]
+
+    init(_ tx: StoreTransaction, _ admin: String) throws {
+        guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin)") }
+        administration = a
+        calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+        years = try tx.fiscalYears(admin)
+        accounts = try tx.accounts(admin)
+        types = Dictionary(accounts.map { ($0.code, $0.type) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A year's maintained balances: per cost centre when a report filters on one, else summed over them.
+    mutating func balances(_ tx: StoreTransaction, year: Int, byCostCentre: Bool) throws -> [PeriodBalance] {
+        let key = "\(year)/\(byCostCentre)"
+        if let known = cache[key] { return known }
+        let loaded = byCostCentre ? try tx.periodBalances(administration.id, year: year)
+            : try tx.periodTotals(administration.id, year: year)
+        cache[key] = loaded
+        return loaded
+    }
+}
+
 /// Builds a trial balance from maintained period balances, touching posted lines only for partial periods.
 struct TrialBalanceBuilder {
     var calendar: FiscalCalendar
@@ -66,12 +95,11 @@ extension LedgerService {
     /// fiscal year the administration does not have.
     public func trialBalances(_ admin: String, ranges: [ClosedRange<LocalDate>]) async throws -> [TrialBalance?] {
         try await read(admin) { tx in
-            let years = Set(try tx.fiscalYears(admin).map(\.year))
-            guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin)") }
-            let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+            var context = try TrialBalanceContext(tx, admin)
             return try ranges.map { range in
-                guard years.contains(calendar.fiscalYear(containing: range.lowerBound)) else { return nil }
-                return try Self.trialBalance(tx, admin, from: range.lowerBound, to: range.upperBound, costCentre: nil,
+                guard context.years.contains(where: { $0.year == context.calendar.fiscalYear(containing: range.lowerBound) })
+                else { return nil }
+                return try Self.trialBalance(tx, &context, from: range.lowerBound, to: range.upperBound, costCentre: nil,
                                              includeClosing: false)
             }
         }
@@ -79,28 +107,35 @@ extension LedgerService {
 
     static func trialBalance(_ tx: StoreTransaction, _ admin: String, from: LocalDate, to: LocalDate, costCentre: String?,
                              includeClosing: Bool) throws -> TrialBalance {
+        var context = try TrialBalanceContext(tx, admin)
+        return try trialBalance(tx, &context, from: from, to: to, costCentre: costCentre, includeClosing: includeClosing)
+    }
+
+    static func trialBalance(_ tx: StoreTransaction, _ context: inout TrialBalanceContext, from: LocalDate, to: LocalDate,
+                             costCentre: String?, includeClosing: Bool) throws -> TrialBalance {
         do {
-            guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin)") }
-            let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+            let a = context.administration, admin = a.id, calendar = context.calendar
             let year = calendar.fiscalYear(containing: from)
             guard from <= to else { throw LedgerError("invalid-range", "from", "\(from) is after \(to)") }
             guard calendar.fiscalYear(containing: to) == year else {
                 throw LedgerError("invalid-range", "to", "\(from) and \(to) lie in different fiscal years; "
                     + "a trial balance covers one year (\(calendar.startOfYear(year)) to \(calendar.endOfYear(year)))")
             }
-            let years = try tx.fiscalYears(admin)
+            let years = context.years
             guard let fy = years.first(where: { $0.year == year }) else {
                 throw LedgerError.notFound("fiscal year \(year) does not exist in administration \(admin)")
             }
-            let accounts = try tx.accounts(admin)
+            let accounts = context.accounts
             var balances: [Int: [PeriodBalance]] = [:]
-            for y in years where y.year <= year { balances[y.year] = try tx.periodBalances(admin, year: y.year) }
+            for y in years where y.year <= year {
+                balances[y.year] = try context.balances(tx, year: y.year, byCostCentre: costCentre != nil)
+            }
             let builder = TrialBalanceBuilder(calendar: calendar, years: years, balances: balances,
                                               costCentre: costCentre,
                                               retainedEarnings: accounts.first { $0.control == .retainedEarnings }?.code)
             var opening: [String: Int64] = [:]
             for (code, amount) in builder.carryIn(to: year) {
-                let type = accounts.first { $0.code == code }?.type
+                let type = context.types[code]
                 let target = type?.isBalanceSheet == true ? code : (builder.retainedEarnings ?? code)
                 opening[target, default: 0] += amount
             }

@@ -16,9 +16,9 @@ extension LedgerService {
     public func reportSetup(_ admin: String) async throws -> ReportSetup {
         try await read(admin) { tx in
             let administration = try tx.administration(admin)!
-            let live = try tx.liveConfiguration(admin)
             return ReportSetup(administration: administration, accounts: try tx.accounts(admin),
-                               vatCodes: try tx.vatCodes(admin), layouts: live?.reports ?? [],
+                               vatCodes: try tx.vatCodes(admin),
+                               layouts: try tx.configItems(admin, kind: .reports, as: ReportLayout.self),
                                fiscalYears: try tx.fiscalYears(admin).map(\.year))
         }
     }

@@ -21,6 +21,17 @@ extension StoreTransaction {
         }
     }
 
+    /// The maintained balances of one fiscal year per account and period, summed over cost centres (the common
+    /// case: a trial balance or report of the whole administration). Columns read by position: this is hot.
+    public func periodTotals(_ admin: String, year: Int) throws -> [PeriodBalance] {
+        try rows("""
+            SELECT account, period, SUM(debit), SUM(credit) FROM balance WHERE admin_id = ? AND year = ?
+            GROUP BY account, period
+            """, [admin, year]).map {
+            PeriodBalance(account: $0[0], year: year, period: $0[1], debit: $0[2], credit: $0[3])
+        }
+    }
+
     /// Totals per account summed from the posted lines themselves: for partial periods and for checks.
     /// Lines are found through their entries' date index, so only the range's lines are read.
     public func lineTotals(_ admin: String, year: Int, from: LocalDate, to: LocalDate, periods: ClosedRange<Int>,

@@ -73,6 +73,18 @@ extension StoreTransaction {
         return result
     }
 
+    /// The live items of one kind, decoded (report layouts for a report, thresholds for the monitor).
+    public func configItems<T: Decodable>(_ admin: String, kind: ConfigItemKind, as type: T.Type) throws -> [T] {
+        let decoder = JSONDecoder()
+        return try rows("SELECT value FROM config_item WHERE admin_id = ? AND kind = ? ORDER BY key",
+                        [admin, kind.rawValue]).map { r in
+            let json: String = r[0]
+            do { return try decoder.decode(T.self, from: Data(json.utf8)) } catch {
+                throw StoreError("the \(kind.rawValue) configuration of \(admin) cannot be read: \(error)")
+            }
+        }
+    }
+
     /// Writes the non-ledger items of a configuration (reports, dashboards, indicators, settings) as the live ones.
     public func writeConfigItems(_ config: AdministrationConfig, admin: String) throws {
         try execute("DELETE FROM config_item WHERE admin_id = ?", [admin])
