@@ -29,4 +29,40 @@ extension Schema {
             PRIMARY KEY (admin_id, key, year, period)
         ) WITHOUT ROWID;
         """
+
+    /// The fixed-asset register and, per asset and period, the depreciation posted (at most once: the key).
+    static let v8 = """
+        CREATE TABLE fixed_asset (
+            admin_id TEXT NOT NULL REFERENCES administration(id),
+            code TEXT NOT NULL,
+            description TEXT NOT NULL,
+            acquired TEXT NOT NULL,
+            cost INTEGER NOT NULL CHECK (cost > 0),
+            residual INTEGER NOT NULL DEFAULT 0 CHECK (residual >= 0 AND residual <= cost),
+            life_months INTEGER NOT NULL CHECK (life_months > 0),
+            method TEXT NOT NULL,
+            asset_account TEXT NOT NULL,
+            accumulated_account TEXT NOT NULL,
+            expense_account TEXT NOT NULL,
+            result_account TEXT NOT NULL,
+            disposed TEXT,
+            proceeds INTEGER,
+            disposal_entry INTEGER REFERENCES entry(id),
+            PRIMARY KEY (admin_id, code),
+            FOREIGN KEY (admin_id, asset_account) REFERENCES account(admin_id, code),
+            FOREIGN KEY (admin_id, accumulated_account) REFERENCES account(admin_id, code),
+            FOREIGN KEY (admin_id, expense_account) REFERENCES account(admin_id, code),
+            FOREIGN KEY (admin_id, result_account) REFERENCES account(admin_id, code)
+        ) WITHOUT ROWID;
+        CREATE TABLE depreciation (
+            admin_id TEXT NOT NULL,
+            asset TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            period INTEGER NOT NULL,
+            amount INTEGER NOT NULL,
+            entry_id INTEGER NOT NULL REFERENCES entry(id),
+            PRIMARY KEY (admin_id, asset, year, period),
+            FOREIGN KEY (admin_id, asset) REFERENCES fixed_asset(admin_id, code)
+        ) WITHOUT ROWID;
+        """
 }

@@ -5,7 +5,7 @@ enum Schema {
     static let ledgerTables = [
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
         "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log", "proposal",
-        "vat_total", "figure",
+        "vat_total", "figure", "fixed_asset", "depreciation",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -30,6 +30,9 @@ enum Schema {
         }
         migrator.registerMigration("v7-vat-totals-and-figures") { db in
             try db.execute(sql: v7)
+        }
+        migrator.registerMigration("v8-fixed-assets") { db in
+            try db.execute(sql: v8)
         }
         return migrator
     }

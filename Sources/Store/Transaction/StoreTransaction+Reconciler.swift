@@ -154,6 +154,10 @@ extension StoreTransaction {
             "UPDATE vat_code SET payable_account = ? WHERE admin_id = ? AND payable_account = ?",
             "UPDATE vat_code SET receivable_account = ? WHERE admin_id = ? AND receivable_account = ?",
             "UPDATE journal SET account = ? WHERE admin_id = ? AND account = ?",
+            "UPDATE fixed_asset SET asset_account = ? WHERE admin_id = ? AND asset_account = ?",
+            "UPDATE fixed_asset SET accumulated_account = ? WHERE admin_id = ? AND accumulated_account = ?",
+            "UPDATE fixed_asset SET expense_account = ? WHERE admin_id = ? AND expense_account = ?",
+            "UPDATE fixed_asset SET result_account = ? WHERE admin_id = ? AND result_account = ?",
         ] {
             try execute(sql, [account.code, admin, old])
         }
