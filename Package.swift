@@ -51,6 +51,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Monitoring",
+            dependencies: ["Core", "Ledger", "Store", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Interchange",
             dependencies: ["Core", "Ledger"],
             swiftSettings: swiftSettings
@@ -75,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
-                "Core", "Ledger", "Interchange", "Reporting", "Templates", "GitSource", "Workspace", "Reconciler",
-                "Workflow", .product(name: "Mustache", package: "swift-mustache"),
+                "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
+                "Reconciler", "Workflow", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -84,8 +89,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "Bench",
-            dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Templates", "GitSource", "Workspace",
-                           "Reconciler", "Workflow"],
+            dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource",
+                           "Workspace", "Reconciler", "Workflow"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -111,6 +116,10 @@ let package = Package(
         .testTarget(
             name: "ReportingTests",
             dependencies: ["Core", "Store", "Ledger", "Reporting", "Interchange", "Workspace", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MonitoringTests",
+            dependencies: ["Core", "Store", "Ledger", "Monitoring", "Reporting", "Workspace", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]

@@ -6,6 +6,7 @@ enum Schema {
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
         "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log", "proposal",
         "vat_total", "figure", "fixed_asset", "depreciation",
+        "budget_amount", "monitor_facts", "monitor_preference",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -33,6 +34,9 @@ enum Schema {
         }
         migrator.registerMigration("v8-fixed-assets") { db in
             try db.execute(sql: v8)
+        }
+        migrator.registerMigration("v9-monitor") { db in
+            try db.execute(sql: v9)
         }
         return migrator
     }

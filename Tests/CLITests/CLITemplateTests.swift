@@ -6,9 +6,9 @@ import Testing
     /// The SHA-256 of each shipped cluster's rendered configuration. A change to the shipped templates changes
     /// these on purpose: update them in the same commit, after reading `ledgerops template diff`.
     static let golden: [String: String] = [
-        "mkb": "6a795fa75dd67934894bc96c2844e2ca7c2b33e28c7a0939eb0f8ef69578b0a8",
-        "landbouw": "4ac077ea10a8791b3bcaaa8fd3dcfb0404abed26b516654496d99096044beaac",
-        "horeca": "686509974ab0a8fe7daf0d2b0892e2f34c81c12072d9ccbbbd22a2db80375bb1",
+        "mkb": "463439bc6504f7607a5df3a66d2d00dcb6ee90524e0d722f60e98943ddeb7c8b",
+        "landbouw": "00d23756ef1bf5573424fdfc111ecce19c58e3241ae252ae265c5ad28efd1f6a",
+        "horeca": "03d1541f5c6fc360832980c252f3ef8dc7c2af8a09a0791057ec88851a86157e",
     ]
 
     static func git(_ args: [String]) throws -> String {

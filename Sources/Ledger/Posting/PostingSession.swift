@@ -57,7 +57,10 @@ struct PostingSession {
                                  base: totals.base, vat: totals.vat)
         }
         pendingVAT.removeAll()
-        if nextNumber != firstNumber { try tx.setNextEntryNumber(admin, nextNumber) }
+        if nextNumber != firstNumber {
+            try tx.setNextEntryNumber(admin, nextNumber)
+            try tx.markMonitorStale(admin)
+        }
         firstNumber = nextNumber
     }
 

@@ -1,5 +1,5 @@
 public import Core
-import Store
+public import Store
 
 /// A trial balance over a date range of one fiscal year: per account the opening balance, the movements and the
 /// closing balance, all in the administration's currency.
@@ -103,6 +103,13 @@ extension LedgerService {
                                              includeClosing: false)
             }
         }
+    }
+
+    /// The trial balance inside a caller's read transaction (the monitor gathers many facts in one).
+    public static func trialBalance(in tx: StoreTransaction, admin: String, from: LocalDate, to: LocalDate) throws
+        -> TrialBalance
+    {
+        try trialBalance(tx, admin, from: from, to: to, costCentre: nil, includeClosing: false)
     }
 
     static func trialBalance(_ tx: StoreTransaction, _ admin: String, from: LocalDate, to: LocalDate, costCentre: String?,

@@ -1,0 +1,21 @@
+public import Core
+
+extension LedgerService {
+    /// The version a budget is kept in until versions of their own arrive.
+    public static let defaultBudgetVersion = "default"
+
+    /// Sets the budget of an account for the month containing `month`, as a posting would carry it (debit
+    /// positive: revenue budgets are negative).
+    public func setBudget(_ account: String, month: LocalDate, amount: Int64, version: String = defaultBudgetVersion,
+                          in admin: String) async throws {
+        try await write(admin) { tx in
+            guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin) does not exist") }
+            guard try tx.accounts(admin).contains(where: { $0.code == account }) else {
+                throw LedgerError("unknown-account", "account", "account \(account) does not exist in administration \(admin)")
+            }
+            let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+            try tx.setBudget(admin, version: version, year: calendar.fiscalYear(containing: month),
+                             period: calendar.periodNumber(containing: month), account: account, amount: amount)
+        }
+    }
+}
