@@ -14,6 +14,11 @@ public struct MonitorService: Sendable {
     public struct Refresh: Sendable, Equatable {
         public var gathered: Int
         public var reused: Int
+
+        public init(gathered: Int, reused: Int) {
+            self.gathered = gathered
+            self.reused = reused
+        }
     }
 
     /// Gathers facts for every administration whose facts are missing, stale (it changed since), or from another

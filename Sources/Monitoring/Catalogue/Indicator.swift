@@ -53,11 +53,11 @@ public struct Indicator: Sendable, Codable, Equatable, Identifiable {
 
 extension DecimalNumber {
     /// Both mantissas at the larger scale, for comparing.
-    static func aligned(_ a: DecimalNumber, _ b: DecimalNumber) -> (Int64, Int64) {
+    public static func aligned(_ a: DecimalNumber, _ b: DecimalNumber) -> (Int64, Int64) {
         let scale = max(a.scale, b.scale)
         return (a.mantissa * DecimalNumber.powerOfTen(scale - a.scale), b.mantissa * DecimalNumber.powerOfTen(scale - b.scale))
     }
 
     /// A whole number.
-    static func of(_ n: Int64) -> DecimalNumber { DecimalNumber(mantissa: n, scale: 0) }
+    public static func of(_ n: Int64) -> DecimalNumber { DecimalNumber(mantissa: n, scale: 0) }
 }
