@@ -26,47 +26,66 @@ public struct MonitorService: Sendable {
     @discardableResult
     public func refresh(today: LocalDate) async throws -> Refresh {
         let store = ledger.store
-        let (admins, known) = try await store.read { tx in
-            (try tx.administrations(), Dictionary(try tx.monitorFacts().map { ($0.admin, ($0.asOf, $0.stale)) },
-                                                  uniquingKeysWith: { a, _ in a }))
-        }
+        let (admins, known) = try await store.read { tx in (try tx.administrations(), try tx.monitorFactsState()) }
         let month = String(today.description.prefix(7))
         let due = admins.filter { a in
-            guard let (asOf, stale) = known[a.id] else { return true }
-            return stale || !asOf.hasPrefix(month)
+            guard let state = known[a.id] else { return true }
+            return state.stale || !state.asOf.hasPrefix(month)
         }
         var collector = FactsCollector()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         var index = 0
         while index < due.count {
             let batch = Array(due[index..<min(index + 250, due.count)])
             index += batch.count
             let (gathered, next) = try await store.read { [collector] tx in
                 var c = collector
-                var out: [(String, String)] = []
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .sortedKeys
+                var out: [(String, [UInt8], String, String)] = []
                 for admin in batch {
                     let facts = try c.collect(tx, admin: admin, today: today)
-                    out.append((admin.id, String(decoding: try encoder.encode(facts), as: UTF8.self)))
+                    out.append((admin.id, MonitorSummary(facts).encoded(),
+                                String(decoding: try encoder.encode(facts.thresholds), as: UTF8.self),
+                                String(decoding: try encoder.encode(facts), as: UTF8.self)))
                 }
                 return (out, c)
             }
             collector = next
             try await store.write { tx in
-                for (id, json) in gathered { try tx.saveMonitorFacts(id, asOf: today.description, facts: json) }
+                for (id, summary, thresholds, json) in gathered {
+                    try tx.saveMonitorFacts(id, asOf: today.description, summary: summary, thresholds: thresholds, facts: json)
+                }
             }
         }
         return Refresh(gathered: due.count, reused: admins.count - due.count)
     }
 
-    /// Every administration's facts (after a refresh), by id.
-    func facts(today: LocalDate) async throws -> [String: MonitorFacts] {
+    /// Every administration's summary and thresholds (after a refresh). Thresholds are shared between the
+    /// administrations of a template, so each distinct text is decoded once.
+    func summaries(today: LocalDate) async throws -> [String: (MonitorSummary, [String: DecimalNumber])] {
         try await refresh(today: today)
-        let rows = try await ledger.store.read { tx in try tx.monitorFacts() }
+        let rows = try await ledger.store.read { tx in try tx.monitorSummaries() }
         let decoder = JSONDecoder()
-        var result: [String: MonitorFacts] = [:]
-        for row in rows { result[row.admin] = try decoder.decode(MonitorFacts.self, from: Data(row.facts.utf8)) }
+        var thresholds: [String: [String: DecimalNumber]] = [:]
+        var result: [String: (MonitorSummary, [String: DecimalNumber])] = [:]
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            guard let summary = MonitorSummary(encoded: row.summary) else {
+                throw MonitoringError("corrupt", "the monitor's facts of \(row.admin) cannot be read; they are gathered again "
+                    + "when the administration next changes")
+            }
+            if thresholds[row.thresholds] == nil {
+                thresholds[row.thresholds] = try decoder.decode([String: DecimalNumber].self, from: Data(row.thresholds.utf8))
+            }
+            result[row.admin] = (summary, thresholds[row.thresholds]!)
+        }
         return result
+    }
+
+    /// One administration's full facts (after a refresh).
+    func facts(_ admin: String) async throws -> MonitorFacts? {
+        guard let json = try await ledger.store.read({ tx in try tx.monitorFacts(admin) }) else { return nil }
+        return try JSONDecoder().decode(MonitorFacts.self, from: Data(json.utf8))
     }
 
     /// The administrations a user sees: theirs, their team's, or all of them.
@@ -98,24 +117,25 @@ public struct MonitorService: Sendable {
     }
 
     /// The threshold that applies: the user's own, else the administration's template, else the catalogue's.
-    static func threshold(_ entry: CatalogueEntry, facts: MonitorFacts, user: DecimalNumber?) -> DecimalNumber {
-        user ?? facts.thresholds[entry.indicator.id] ?? entry.indicator.defaultThreshold
+    static func threshold(_ entry: CatalogueEntry, template: [String: DecimalNumber], user: DecimalNumber?) -> DecimalNumber {
+        user ?? template[entry.indicator.id] ?? entry.indicator.defaultThreshold
     }
 
     /// Per indicator, how many of the scope's administrations exceed it today.
     public func overview(user: String, scope: MonitorScope, today: LocalDate) async throws -> MonitorOverview {
         let admins = try await administrations(for: user, scope: scope)
-        let facts = try await facts(today: today)
+        let summaries = try await summaries(today: today)
         let prefs = try await preferences(user)
+        let inScope = admins.compactMap { summaries[$0.id] }
         var counts: [IndicatorCount] = []
         for entry in Catalogue.entries {
             let pref = prefs[entry.indicator.id]
             var exceeding = 0, evaluated = 0
             if pref?.enabled ?? true {
-                for admin in admins {
-                    guard let f = facts[admin.id], let value = entry.evaluate(f, today).value else { continue }
+                for (summary, template) in inScope {
+                    guard let value = entry.value(summary, today) else { continue }
                     evaluated += 1
-                    if entry.indicator.comparison.exceeds(value, Self.threshold(entry, facts: f, user: pref?.threshold ?? nil)) {
+                    if entry.indicator.comparison.exceeds(value, Self.threshold(entry, template: template, user: pref?.threshold ?? nil)) {
                         exceeding += 1
                     }
                 }
@@ -132,13 +152,16 @@ public struct MonitorService: Sendable {
             throw MonitoringError("unknown-indicator", "'\(indicator)' is not an indicator; `ledgerops monitor catalogue` lists them")
         }
         let admins = try await administrations(for: user, scope: scope)
-        let facts = try await facts(today: today)
-        let pref = try await preferences(user)[indicator]
+        let summaries = try await summaries(today: today)
+        let userThreshold = try await preferences(user)[indicator]?.threshold ?? nil
         var readings: [IndicatorReading] = []
         for admin in admins {
-            guard let f = facts[admin.id] else { continue }
-            let reading = Self.read(entry, admin: admin, facts: f, today: today, user: pref?.threshold ?? nil)
-            if reading.exceeded { readings.append(reading) }
+            guard let (summary, template) = summaries[admin.id], let value = entry.value(summary, today) else { continue }
+            let threshold = Self.threshold(entry, template: template, user: userThreshold)
+            guard entry.indicator.comparison.exceeds(value, threshold), let facts = try await facts(admin.id) else { continue }
+            readings.append(IndicatorReading(administration: admin.id, name: admin.name, indicator: indicator, value: value,
+                                             threshold: threshold, exceeded: true, items: entry.items(facts, today),
+                                             action: entry.indicator.action.replacingOccurrences(of: "ADMIN", with: admin.id)))
         }
         let worstFirst = entry.indicator.comparison == .above
         return readings.sorted { a, b in
@@ -150,19 +173,18 @@ public struct MonitorService: Sendable {
     /// Every indicator of one administration today.
     public func administration(_ id: String, user: String, today: LocalDate) async throws -> [IndicatorReading] {
         let admin = try await ledger.summary(id).administration
-        guard let f = try await facts(today: today)[id] else { return [] }
+        try await refresh(today: today)
+        guard let f = try await facts(id) else { return [] }
+        let summary = MonitorSummary(f)
         let prefs = try await preferences(user)
-        return Catalogue.entries.map { Self.read($0, admin: admin, facts: f, today: today, user: prefs[$0.indicator.id]?.threshold ?? nil) }
-    }
-
-    static func read(_ entry: CatalogueEntry, admin: Administration, facts: MonitorFacts, today: LocalDate,
-                     user: DecimalNumber?) -> IndicatorReading {
-        let evaluation = entry.evaluate(facts, today)
-        let threshold = threshold(entry, facts: facts, user: user)
-        return IndicatorReading(
-            administration: admin.id, name: admin.name, indicator: entry.indicator.id, value: evaluation.value,
-            threshold: threshold, exceeded: evaluation.value.map { entry.indicator.comparison.exceeds($0, threshold) } ?? false,
-            items: evaluation.items, action: entry.indicator.action.replacingOccurrences(of: "ADMIN", with: admin.id))
+        return Catalogue.entries.map { entry in
+            let evaluation = entry.evaluate(f, summary: summary, today: today)
+            let threshold = Self.threshold(entry, template: f.thresholds, user: prefs[entry.indicator.id]?.threshold ?? nil)
+            return IndicatorReading(
+                administration: id, name: admin.name, indicator: entry.indicator.id, value: evaluation.value,
+                threshold: threshold, exceeded: evaluation.value.map { entry.indicator.comparison.exceeds($0, threshold) } ?? false,
+                items: evaluation.items, action: entry.indicator.action.replacingOccurrences(of: "ADMIN", with: id))
+        }
     }
 
     /// Sets the user's own threshold for an indicator, switches it off or on, or (nil, true) returns to the template's.

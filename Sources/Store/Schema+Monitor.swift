@@ -1,5 +1,5 @@
 extension Schema {
-    /// The monitor: per administration its facts (JSON), marked stale by triggers on what they are gathered from
+    /// The monitor: per administration its facts (a compact summary for the values, JSON for the items), marked stale by triggers on what they are gathered from
     /// (entries mark it from the posting session, once per transaction); users' own thresholds; budget amounts per
     /// account and period (the budget module builds its versions on these); indexes for the facts' queries.
     static let v9 = """
@@ -17,6 +17,8 @@ extension Schema {
             admin_id TEXT PRIMARY KEY NOT NULL REFERENCES administration(id),
             as_of TEXT NOT NULL,
             stale INTEGER NOT NULL DEFAULT 0,
+            summary BLOB NOT NULL,
+            thresholds TEXT NOT NULL,
             facts TEXT NOT NULL
         ) WITHOUT ROWID;
         CREATE TABLE monitor_preference (

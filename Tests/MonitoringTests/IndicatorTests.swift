@@ -1,7 +1,7 @@
 import Core
 import Foundation
 import Ledger
-import Monitoring
+@testable import Monitoring
 import Reporting
 import Store
 import Testing
@@ -107,6 +107,19 @@ import TestSupport
         for r in clean where Catalogue.byID[r.indicator]!.indicator.unit == .count {
             #expect(r.value == .of(0) && r.items.isEmpty, "clean: \(r.indicator) = \(r.value?.description ?? "nil")")
         }
+    }
+
+    @Test func theSummaryRoundTripsAndRefusesForeignBytes() async throws {
+        let f = try await MonitorFixture()
+        defer { f.remove() }
+        let service = MonitorService(ledger: f.ledger)
+        try await service.refresh(today: MonitorFixture.today)
+        let facts = try #require(try await service.facts("acme"))
+        let summary = MonitorSummary(facts)
+        #expect(MonitorSummary(encoded: summary.encoded()) == summary)
+        #expect(MonitorSummary(encoded: Array(summary.encoded().dropLast(8))) == nil)
+        #expect(MonitorSummary(encoded: [1, 2, 3]) == nil)
+        #expect(summary.receivableDue.count == 4 && summary.count(.unprocessedLines) == 3)
     }
 
     @Test func factsAreReusedUntilTheAdministrationChanges() async throws {

@@ -12,20 +12,38 @@ public struct Evaluation: Sendable, Equatable {
     }
 }
 
-/// An indicator with the rule that turns an administration's facts and today into its value and items.
+/// An indicator with its rules: the value from an administration's summary and today (the overview reads only
+/// summaries), and the items behind it from the full facts (a drill-down reads those).
 public struct CatalogueEntry: Sendable {
     public let indicator: Indicator
-    public let evaluate: @Sendable (MonitorFacts, LocalDate) -> Evaluation
+    public let value: @Sendable (MonitorSummary, LocalDate) -> DecimalNumber?
+    public let items: @Sendable (MonitorFacts, LocalDate) -> [MonitorItem]
+
+    /// Value and items together, for one administration.
+    public func evaluate(_ facts: MonitorFacts, summary: MonitorSummary? = nil, today: LocalDate) -> Evaluation {
+        let value = value(summary ?? MonitorSummary(facts), today)
+        return Evaluation(value, value == nil ? [] : items(facts, today))
+    }
 }
 
 /// The documented catalogue of indicators (docs/indicators.md lists them): at least two per process area.
 public enum Catalogue {
     static func n(_ v: Int) -> DecimalNumber { .of(Int64(v)) }
-    static func money(_ minor: Int64, _ f: MonitorFacts) -> DecimalNumber { DecimalNumber(mantissa: minor, scale: f.currencyDigits) }
+    static func money(_ minor: Int64, _ digits: Int) -> DecimalNumber { DecimalNumber(mantissa: minor, scale: digits) }
+    static func days(_ from: Int?, _ today: LocalDate) -> DecimalNumber? { from.map { n(today.dayNumber - $0) } }
 
-    /// A count of the facts' items.
-    static func count(_ items: any KeyPath<MonitorFacts, [MonitorItem]> & Sendable) -> @Sendable (MonitorFacts, LocalDate) -> Evaluation {
-        { f, _ in Evaluation(n(f[keyPath: items].count), f[keyPath: items]) }
+    /// A count kept in the summary, with the facts' list behind it.
+    static func counted(_ slot: MonitorSummary.Count, _ list: any KeyPath<MonitorFacts, [MonitorItem]> & Sendable)
+        -> (@Sendable (MonitorSummary, LocalDate) -> DecimalNumber?, @Sendable (MonitorFacts, LocalDate) -> [MonitorItem])
+    {
+        ({ s, _ in n(s.count(slot)) }, { f, _ in f[keyPath: list] })
+    }
+
+    static func entry(_ indicator: Indicator,
+                      _ rules: (@Sendable (MonitorSummary, LocalDate) -> DecimalNumber?, @Sendable (MonitorFacts, LocalDate) -> [MonitorItem]))
+        -> CatalogueEntry
+    {
+        CatalogueEntry(indicator: indicator, value: rules.0, items: rules.1)
     }
 
     /// Items past their due date (plus `grace` days) today, with a positive amount.
@@ -33,35 +51,19 @@ public enum Catalogue {
         items.filter { ($0.date.map { $0.adding(days: grace) < today } ?? false) && ($0.amount ?? 0) > 0 }
     }
 
-    static func daysSince(_ items: [MonitorItem], _ today: LocalDate) -> Evaluation {
-        guard let oldest = items.compactMap(\.date).min() else { return Evaluation(nil) }
-        return Evaluation(n(oldest.days(until: today)), items.filter { $0.date == oldest })
+    static func oldest(_ items: [MonitorItem]) -> [MonitorItem] {
+        guard let first = items.compactMap(\.date).min() else { return [] }
+        return items.filter { $0.date == first }
     }
 
-    static func kpi(_ f: MonitorFacts, _ line: String) -> Evaluation {
-        let value: DecimalNumber? = switch f.kpis[line] {
-        case .amount(let a): money(a, f)
-        case .number(let v): v
-        case nil: nil
-        }
-        let items = value == nil ? [] : [MonitorItem(line, "KPI line \(line) year to date, as of \(f.asOf)", date: f.asOf)]
-        return Evaluation(value, items)
-    }
-
-    static func deviation(_ actual: Int64, _ budget: Int64?, _ what: String, _ f: MonitorFacts) -> Evaluation {
-        guard let budget, budget != 0 else { return Evaluation(nil) }
+    static func deviation(_ actual: Int64, _ budget: Int64?) -> DecimalNumber? {
+        guard let budget, budget != 0 else { return nil }
         let off = Int128(abs(actual - budget)) * 1000, base = Int128(abs(budget))
-        let percent = DecimalNumber(mantissa: Int64((off + base / 2) / base), scale: 1)
-        return Evaluation(percent, [MonitorItem(what, "\(what) year to date: actual against budget", date: f.asOf,
-                                                amount: actual - budget)])
+        return DecimalNumber(mantissa: Int64((off + base / 2) / base), scale: 1)
     }
 
-    /// VAT periods ended and not settled; due the last day of the month after.
-    static func unfiled(_ f: MonitorFacts, before today: LocalDate) -> [MonitorItem] {
-        f.vatPeriods.filter { ($0.amount ?? 0) != 0 && ($0.date ?? today) < today }
-    }
-
-    static func due(_ end: LocalDate) -> LocalDate { end.adding(days: 1).lastOfMonth }
+    /// The last day of the month after a VAT period's end: when its return is due.
+    static func due(_ end: Int) -> Int { LocalDate(dayNumber: end).adding(days: 1).lastOfMonth.dayNumber }
 
     /// Every indicator, in area order.
     public static let entries: [CatalogueEntry] = bank + purchasesAndSales + assetsAndVAT + ledgerAndClosing + dataAndBudget

@@ -135,16 +135,32 @@ extension StoreTransaction {
 
     // MARK: - Facts
 
-    /// The stored facts (JSON) of every administration, with whether they are stale.
-    public func monitorFacts() throws -> [(admin: String, asOf: String, stale: Bool, facts: String)] {
-        try rows("SELECT admin_id, as_of, stale, facts FROM monitor_facts").map { ($0[0], $0[1], $0[2], $0[3]) }
+    /// When each administration's facts were gathered and whether they are stale since.
+    public func monitorFactsState() throws -> [String: (asOf: String, stale: Bool)] {
+        var result: [String: (String, Bool)] = [:]
+        for r in try rows("SELECT admin_id, as_of, stale FROM monitor_facts") { result[r[0]] = (r[1], r[2]) }
+        return result
     }
 
-    public func saveMonitorFacts(_ admin: String, asOf: String, facts: String) throws {
+    /// Every administration's summary (bytes) and thresholds (JSON).
+    public func monitorSummaries() throws -> [(admin: String, summary: [UInt8], thresholds: String)] {
+        try rows("SELECT admin_id, summary, thresholds FROM monitor_facts").map { r in
+            let data: Data = r[1]
+            return (r[0], [UInt8](data), r[2])
+        }
+    }
+
+    /// One administration's full facts (JSON).
+    public func monitorFacts(_ admin: String) throws -> String? {
+        try row("SELECT facts FROM monitor_facts WHERE admin_id = ?", [admin])?[0]
+    }
+
+    public func saveMonitorFacts(_ admin: String, asOf: String, summary: [UInt8], thresholds: String, facts: String) throws {
         try execute("""
-            INSERT INTO monitor_facts (admin_id, as_of, stale, facts) VALUES (?, ?, 0, ?)
-            ON CONFLICT (admin_id) DO UPDATE SET as_of = excluded.as_of, stale = 0, facts = excluded.facts
-            """, [admin, asOf, facts])
+            INSERT INTO monitor_facts (admin_id, as_of, stale, summary, thresholds, facts) VALUES (?, ?, 0, ?, ?, ?)
+            ON CONFLICT (admin_id) DO UPDATE SET as_of = excluded.as_of, stale = 0, summary = excluded.summary,
+                thresholds = excluded.thresholds, facts = excluded.facts
+            """, [admin, asOf, Data(summary), thresholds, facts])
     }
 
     /// Marks an administration's facts stale (posting does this once per transaction).
