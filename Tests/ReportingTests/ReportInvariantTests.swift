@@ -60,16 +60,20 @@ import TestSupport
             let from = try LocalDate(year: 2026, month: quarter * 3 - 2, day: 1)
             let to = from.adding(months: 2).lastOfMonth
             let vat = try await service.vatReturn(admin, from: from, to: to)
-            var movement: Int64 = 0, settled: Int64 = 0
+            var movement: Int64 = 0, settled: Int64 = 0, filed = false
             for e in entries where e.date >= from && e.date <= to {
                 if e.lines.contains(where: { $0.account == settlement }) {
-                    if e.journal == "MEM" { settled -= e.lines.filter { $0.account == settlement }.reduce(0) { $0 + $1.amount } }
+                    if e.journal == "MEM" {
+                        filed = true
+                        settled -= e.lines.filter { $0.account == settlement }.reduce(0) { $0 + $1.amount }
+                    }
                     continue
                 }
                 movement += e.lines.filter { vatAccounts.contains($0.account) }.reduce(0) { $0 + $1.amount }
             }
             #expect(vat.payable == -movement, "\(admin) Q\(quarter): VAT return \(vat.payable) vs accounts \(-movement)")
-            #expect(vat.payable == settled, "\(admin) Q\(quarter): VAT return \(vat.payable) vs settled \(settled)")
+            // The demo leaves some returns unfiled for the monitor; the filed ones settled exactly the return.
+            if filed { #expect(vat.payable == settled, "\(admin) Q\(quarter): VAT return \(vat.payable) vs settled \(settled)") }
             #expect(vat.box("5g")?.vat == vat.payable)
             #expect(vat.box("5c")?.vat == (vat.box("5a")?.vat ?? 0) - (vat.box("5b")?.vat ?? 0))
         }

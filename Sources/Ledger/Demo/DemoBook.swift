@@ -17,10 +17,13 @@ struct DemoBook {
 
     private let volume: Int
     private var purchaseInvoices: Set<String> = []
+    /// The attention this administration gets in the monitor (what it leaves undone).
+    let attention: DemoAttention
 
     init(id: String, cluster: String, year: Int, through: LocalDate, volume: Int = 1, accounts: DemoAccounts,
-         rng: inout SeededGenerator) {
+         attention: DemoAttention = DemoAttention(index: 0, enabled: false), rng: inout SeededGenerator) {
         self.volume = volume
+        self.attention = attention
         self.accounts = accounts
         self.year = year
         self.through = through
@@ -195,11 +198,13 @@ struct DemoBook {
             pending.append((taxDay, EntryDraft(journal: "BNK", date: taxDay, description: "Loonheffing \(month)/\(year)",
                 lines: [EntryLineDraft(account: a.payrollTax, amount: tax + social),
                         EntryLineDraft(account: a.bank, amount: -(tax + social))])))
-            // Depreciation of the inventory over five years.
-            add("MEM", date(month, 28).lastOfMonth, "Afschrijving inventaris \(month)/\(year)", [
-                EntryLineDraft(account: a.depreciation, amount: inventory / 60),
-                EntryLineDraft(account: a.accumulated, amount: -(inventory / 60)),
-            ])
+            // Depreciation of the inventory over five years, by hand where the asset is not in the register.
+            if !attention.registersInventory {
+                add("MEM", date(month, 28).lastOfMonth, "Afschrijving inventaris \(month)/\(year)", [
+                    EntryLineDraft(account: a.depreciation, amount: inventory / 60),
+                    EntryLineDraft(account: a.accumulated, amount: -(inventory / 60)),
+                ])
+            }
             // A foreign-currency purchase every third month, paid later at another rate.
             if month % 3 == 2 { foreignPurchase(month, &rng, &pending) }
             // The quarterly VAT return, filed and paid the month after the quarter.
@@ -261,6 +266,8 @@ struct DemoBook {
 
     private mutating func vatReturn(_ month: Int) {
         let a = accounts
+        // The last return before the demo's day is left unfiled where the monitor should see one.
+        if attention.leavesLastReturnOpen && date(month, 31) <= through && date(month, 31).adding(months: 3) > through { return }
         let payable = vatHigh + vatLow - vatInput
         let day = date(month, 28).adding(days: 30).lastOfMonth
         var lines: [EntryLineDraft] = []

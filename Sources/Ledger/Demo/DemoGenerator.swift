@@ -13,15 +13,19 @@ public struct DemoGenerator: Sendable {
         public var clusters: [String]
         /// Multiplies the number of sales and purchase invoices (1 = a small business's year).
         public var volume: Int
+        /// Leaves things undone unevenly (an unfiled return, suspense, lagging depreciation, drift, budgets off),
+        /// so the monitor has work to show.
+        public var attention: Bool
 
         public init(administrations: Int, seed: UInt64, year: Int, through: LocalDate? = nil,
-                    clusters: [String] = ["mkb", "landbouw", "horeca"], volume: Int = 1) {
+                    clusters: [String] = ["mkb", "landbouw", "horeca"], volume: Int = 1, attention: Bool = true) {
             self.administrations = administrations
             self.seed = seed
             self.year = year
             self.through = through ?? (try! LocalDate(year: year, month: 12, day: 31))
             self.clusters = clusters
             self.volume = max(1, volume)
+            self.attention = attention
         }
     }
 
@@ -58,8 +62,9 @@ public struct DemoGenerator: Sendable {
             progress?(index + 1, options.administrations)
             guard !existing.contains(id) else { continue }
             var rng = SeededGenerator(seed: options.seed &+ UInt64(index) &* 0x9E37_79B9)
+            let attention = DemoAttention(index: index, enabled: options.attention)
             let book = DemoBook(id: id, cluster: cluster, year: options.year, through: options.through,
-                                volume: options.volume, accounts: accounts, rng: &rng)
+                                volume: options.volume, accounts: accounts, attention: attention, rng: &rng)
             let admin = book.administration
             if let provision {
                 try await provision(admin, options.year)
@@ -83,9 +88,12 @@ public struct DemoGenerator: Sendable {
             }
             bankLines += book.unprocessedBankLines
             report.bankLines += try await ledger.addBankLines(bankLines, to: id)
+            let undone = try await leaveUndone(book, attention, accounts: accounts, options: options)
+            report.entries += undone.entries
+            report.lines += undone.lines
             for period in 1...12 {
                 let end = FiscalCalendar.monthEnd(year: options.year, period: period)
-                if end.adding(months: 2) <= options.through {
+                if end.adding(months: attention.closingLag) <= options.through {
                     try await ledger.setPeriod(.closed, year: options.year, period: period, in: id)
                 }
             }

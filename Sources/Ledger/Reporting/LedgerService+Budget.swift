@@ -18,4 +18,22 @@ extension LedgerService {
                              period: calendar.periodNumber(containing: month), account: account, amount: amount)
         }
     }
+
+    /// Sets many budget amounts (account, month, amount) in one transaction: all of them, or none.
+    public func setBudgets(_ amounts: [(account: String, month: LocalDate, amount: Int64)], version: String = defaultBudgetVersion,
+                           in admin: String) async throws {
+        let items = amounts.map { ($0.account, $0.month, $0.amount) }
+        try await write(admin) { tx in
+            guard let a = try tx.administration(admin) else { throw LedgerError.notFound("administration \(admin) does not exist") }
+            let known = Set(try tx.accounts(admin).map(\.code))
+            let calendar = try FiscalCalendar(startMonth: a.fiscalYearStart)
+            for (account, month, amount) in items {
+                guard known.contains(account) else {
+                    throw LedgerError("unknown-account", "account", "account \(account) does not exist in administration \(admin)")
+                }
+                try tx.setBudget(admin, version: version, year: calendar.fiscalYear(containing: month),
+                                 period: calendar.periodNumber(containing: month), account: account, amount: amount)
+            }
+        }
+    }
 }
