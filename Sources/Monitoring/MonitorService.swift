@@ -146,28 +146,36 @@ public struct MonitorService: Sendable {
         return MonitorOverview(user: user, scope: scope, today: today, administrations: admins.count, indicators: counts)
     }
 
-    /// The administrations in scope that exceed one indicator, worst first, with the items behind each value.
-    public func drill(_ indicator: String, user: String, scope: MonitorScope, today: LocalDate) async throws -> [IndicatorReading] {
+    /// The administrations in scope that exceed one indicator, worst first, with the items behind each value; with
+    /// `limit`, only the worst so many (their items are read from the full facts, the rest never are).
+    public func drill(_ indicator: String, user: String, scope: MonitorScope, today: LocalDate, limit: Int? = nil) async throws
+        -> [IndicatorReading]
+    {
         guard let entry = Catalogue.byID[indicator] else {
             throw MonitoringError("unknown-indicator", "'\(indicator)' is not an indicator; `ledgerops monitor catalogue` lists them")
         }
         let admins = try await administrations(for: user, scope: scope)
         let summaries = try await summaries(today: today)
         let userThreshold = try await preferences(user)[indicator]?.threshold ?? nil
-        var readings: [IndicatorReading] = []
+        var exceeding: [(Administration, DecimalNumber, DecimalNumber)] = []
         for admin in admins {
             guard let (summary, template) = summaries[admin.id], let value = entry.value(summary, today) else { continue }
             let threshold = Self.threshold(entry, template: template, user: userThreshold)
-            guard entry.indicator.comparison.exceeds(value, threshold), let facts = try await facts(admin.id) else { continue }
+            if entry.indicator.comparison.exceeds(value, threshold) { exceeding.append((admin, value, threshold)) }
+        }
+        let worstFirst = entry.indicator.comparison == .above
+        exceeding.sort { a, b in
+            let (x, y) = DecimalNumber.aligned(a.1, b.1)
+            return x != y ? (worstFirst ? x > y : x < y) : a.0.id < b.0.id
+        }
+        var readings: [IndicatorReading] = []
+        for (admin, value, threshold) in exceeding.prefix(limit ?? exceeding.count) {
+            guard let facts = try await facts(admin.id) else { continue }
             readings.append(IndicatorReading(administration: admin.id, name: admin.name, indicator: indicator, value: value,
                                              threshold: threshold, exceeded: true, items: entry.items(facts, today),
                                              action: entry.indicator.action.replacingOccurrences(of: "ADMIN", with: admin.id)))
         }
-        let worstFirst = entry.indicator.comparison == .above
-        return readings.sorted { a, b in
-            let (x, y) = DecimalNumber.aligned(a.value ?? .of(0), b.value ?? .of(0))
-            return x != y ? (worstFirst ? x > y : x < y) : a.administration < b.administration
-        }
+        return readings
     }
 
     /// Every indicator of one administration today.

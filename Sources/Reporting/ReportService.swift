@@ -55,6 +55,14 @@ public struct ReportService: Sendable {
         let balances = try await ledger.trialBalances(admin, ranges: ranges.map(\.1))
         var result: [ColumnBasis] = []
         for ((kind, r), tb) in zip(ranges, balances) {
+            if kind == .budget {
+                // Budgets are movements per account: the P&L, the cash flow's result and KPIs over a range.
+                let amounts = try await ledger.budgetAmounts(admin, from: r.lowerBound, to: r.upperBound)
+                result.append(ColumnBasis(column: ReportColumn(kind: kind, from: r.lowerBound, to: r.upperBound,
+                                                               available: amounts != nil),
+                                          movement: amounts ?? [:]))
+                continue
+            }
             var basis = ColumnBasis(column: ReportColumn(kind: kind, from: r.lowerBound, to: r.upperBound,
                                                          available: tb != nil))
             for row in tb?.rows ?? [] {

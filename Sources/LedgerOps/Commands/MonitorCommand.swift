@@ -61,16 +61,19 @@ struct MonitorCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Indicator id (see `ledgerops monitor catalogue`).") var indicator: String
         @OptionGroup var scope: Scope
+        @Option(help: "Show the worst so many administrations.") var limit = 50
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
             try await face {
                 let user = try await global.authorize(.viewer)
                 let service = MonitorService(ledger: try global.openWorkspace().ledger)
-                let readings = try await service.drill(indicator, user: user, scope: scope.scope, today: try global.todayDate())
+                let readings = try await service.drill(indicator, user: user, scope: scope.scope, today: try global.todayDate(),
+                                                       limit: limit)
                 if json { return try printJSON(readings) }
                 let unit = Catalogue.byID[indicator]!.indicator.unit
-                print(readings.isEmpty ? "No administration exceeds \(indicator)" : "\(readings.count) administrations exceed \(indicator)")
+                print(readings.isEmpty ? "No administration exceeds \(indicator)"
+                    : "\(readings.count) administrations exceed \(indicator)" + (readings.count == limit ? " (the worst \(limit); --limit shows more)" : ""))
                 for r in readings {
                     print("\n\(r.administration)  \(r.name)  \(MonitorCommand.value(r.value, unit)) (threshold \(MonitorCommand.value(r.threshold, unit)))  → \(r.action)")
                     for item in r.items.prefix(20) { print("    " + MonitorCommand.line(item)) }

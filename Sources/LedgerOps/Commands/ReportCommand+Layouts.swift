@@ -12,6 +12,7 @@ struct ReportRangeOptions: ParsableArguments {
     @Option(help: "Add a comparison column: prior-year or prior-period (repeatable).")
     var compare: [CompareColumn] = []
     @Flag(help: "Add a year-to-date column.") var ytd = false
+    @Flag(help: "Add a budget column (the range's budget; empty where there is none).") var budget = false
     @Flag(help: "Show the accounts behind every line.") var detail = false
     @Option(help: "table, csv, json or html.") var format: OutputFormat = .table
 
@@ -25,7 +26,7 @@ struct ReportRangeOptions: ParsableArguments {
         return r.from...r.to
     }
 
-    var columns: [ColumnKind] { (ytd ? [.yearToDate] : []) + compare.map(\.kind) }
+    var columns: [ColumnKind] { (ytd ? [.yearToDate] : []) + (budget ? [.budget] : []) + compare.map(\.kind) }
 }
 
 /// A comparison column a user may ask for.

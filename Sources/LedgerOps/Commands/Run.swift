@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Ledger
+import Monitoring
 import Reconciler
 
 /// `ledgerops run`: the main job. Creates the workspace and demo when missing, then reports on it.
@@ -36,6 +37,11 @@ struct Run: AsyncParsableCommand {
             let pass = try await ReconcilerService(workspace: workspace).pass(now: "\(today)T00:00:00Z")
             print("Reconciled against templates.git \(pass.revision.prefix(7)): "
                 + SyncStatus.allCases.compactMap { s in pass.counts[s].map { "\(s.rawValue) \($0)" } }.joined(separator: ", ") + "\n")
+            let overview = try await MonitorService(ledger: ledger).overview(user: "bureau", scope: .bureau, today: today)
+            let busiest = overview.indicators.filter { $0.exceeding > 0 }.sorted { $0.exceeding > $1.exceeding }
+            print("Monitor on \(today): \(busiest.count) of \(overview.indicators.count) indicators flag administrations; the most:")
+            for c in busiest.prefix(8) { print("  \(String(c.exceeding).leftPadded(4)) × \(c.indicator.id) — \(c.indicator.title)") }
+            print("  (`ledgerops monitor --all`, `ledgerops monitor drill ID --all`)\n")
             let calendar = try FiscalCalendar(startMonth: first.fiscalYearStart)
             let year = calendar.fiscalYear(containing: today)
             let tb = try await ledger.trialBalance(first.id, from: calendar.startOfYear(year), to: today)
@@ -44,4 +50,8 @@ struct Run: AsyncParsableCommand {
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
         }
     }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

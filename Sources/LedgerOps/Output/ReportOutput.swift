@@ -58,6 +58,7 @@ enum ReportOutput {
         case .period, .yearToDate: "\(c.to)"
         case .priorPeriod: "prior \(c.to)"
         case .priorYear: "prior year \(c.to)"
+        case .budget: "budget"
         }
     }
 

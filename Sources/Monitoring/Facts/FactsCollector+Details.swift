@@ -69,7 +69,8 @@ extension FactsCollector {
             for p in y.periods.sorted(by: { $0.number < $1.number }) {
                 cumulative += movement["\(y.year)/\(p.number)"] ?? 0
                 guard (1...12).contains(p.number), p.end.month % months == 0, p.end < today else { continue }
-                f.vatPeriods.append(MonitorItem(p.label, "VAT return up to \(p.end)", date: p.end, amount: cumulative))
+                let label = months == 3 ? "\(p.end.year)-Q\((p.end.month + 2) / 3)" : months == 12 ? "\(p.end.year)" : p.label
+                f.vatPeriods.append(MonitorItem(label, "VAT return up to \(p.end)", date: p.end, amount: cumulative))
             }
             previousClosed = y.closed
         }

@@ -37,12 +37,14 @@ public struct ReportEngine: Sendable {
         }
         var drill: [String: [ReportAccountAmounts]] = [:]
         var values: [[String: ReportValue]] = []
-        for basis in columns {
+        // A balance sheet stands at a date; a budget is movements, so it has no budget column.
+        let usable = columns.map { $0.column.available && !($0.column.kind == .budget && layout.kind == .balanceSheet) }
+        for (index, basis) in columns.enumerated() {
             var column: [String: ReportValue] = [:]
             var visiting: Set<String> = []
             func value(_ id: String) throws(ReportingError) -> ReportValue {
                 if let known = column[id] { return known }
-                guard basis.column.available else { return .missing }
+                guard usable[index] else { return .missing }
                 guard visiting.insert(id).inserted else {
                     throw ReportingError("formula", "report \(layout.id): line '\(id)' depends on itself through its formulas")
                 }
@@ -84,8 +86,8 @@ public struct ReportEngine: Sendable {
         for line in layout.lines {
             guard let selector = line.selector else { continue }
             drill[line.id] = accounts.filter(selector.selects).compactMap { account in
-                let amounts = columns.map { basis -> Int64 in
-                    guard basis.column.available else { return 0 }
+                let amounts = columns.enumerated().map { index, basis -> Int64 in
+                    guard usable[index] else { return 0 }
                     let amount = raw(account, in: basis, measure: line.measure)
                     return line.sign == .debit ? amount : -amount
                 }
@@ -97,7 +99,9 @@ public struct ReportEngine: Sendable {
             ReportRow(id: line.id, label: line.label, subtotal: line.subtotal,
                       values: values.map { $0[line.id] ?? .missing }, accounts: drill[line.id] ?? [])
         }
+        var shown = columns.map(\.column)
+        for i in shown.indices where !usable[i] { shown[i].available = false }
         return Report(administration: administration, layout: layout.id, title: layout.title, kind: layout.kind,
-                      currency: currency, columns: columns.map(\.column), rows: rows)
+                      currency: currency, columns: shown, rows: rows)
     }
 }

@@ -2,8 +2,9 @@ public import Core
 
 /// Which range a report column covers, relative to the range asked for.
 public enum ColumnKind: String, Sendable, Codable, CaseIterable {
-    /// The range itself; from the start of its fiscal year to its end; the same length just before; a year earlier.
-    case period, yearToDate = "ytd", priorPeriod = "prior-period", priorYear = "prior-year"
+    /// The range itself; from the start of its fiscal year to its end; the same length just before; a year earlier;
+    /// the budget over the range (movements only: a balance sheet has no budget column).
+    case period, yearToDate = "ytd", priorPeriod = "prior-period", priorYear = "prior-year", budget
 }
 
 /// One column of a report: what it is and the dates it covers.
@@ -31,6 +32,7 @@ public struct ReportColumn: Sendable, Codable, Equatable {
         case .yearToDate: "YTD " + range
         case .priorPeriod: "prior " + range
         case .priorYear: "prior year " + range
+        case .budget: "budget " + range
         }
     }
 }
