@@ -174,6 +174,7 @@ import TestSupport
 
     @Test func theCatalogueIsDocumentedAndTheTemplateNamesOnlyItsIndicators() throws {
         #expect(Catalogue.entries.count >= 30)
+        #expect(Catalogue.entries.map(\.indicator.id) == IndicatorCatalogue.all.map(\.id), "every indicator has its rules")
         for area in IndicatorArea.allCases {
             #expect(Catalogue.entries.filter { $0.indicator.area == area }.count >= 2, "\(area) has at least two indicators")
         }

@@ -97,6 +97,9 @@ import Testing
              file: dash, line: 0, message: "shows report 'balans'"),
         Case(name: "widget on an unknown line", changes: with(dash, replacing: "line: revenue", by: "line: omzet"), file: dash,
              line: 0, message: "shows line 'omzet'"),
+        Case(name: "indicator the monitor does not know", changes: ["templates/base/indicators.yaml":
+                                                                    "indicators:\n  - id: bank.unprocesed-lines\n    threshold: 3\n"],
+             file: "templates/base/indicators.yaml", line: 2, message: "indicator 'bank.unprocesed-lines' is not in the monitor's catalogue"),
         Case(name: "threshold not a number", changes: ["templates/base/indicators.yaml": "indicators:\n  - id: x\n    threshold: many\n"],
              file: "templates/base/indicators.yaml", line: 3, message: "must be a number"),
         Case(name: "setting that is a list", changes: ["templates/base/settings.yaml": "settings:\n  a: [1, 2]\n"],

@@ -39,6 +39,9 @@ public enum Catalogue {
         ({ s, _ in n(s.count(slot)) }, { f, _ in f[keyPath: list] })
     }
 
+    /// The indicator's data from the catalogue in Core.
+    static func definition(_ id: String) -> Indicator { IndicatorCatalogue.byID[id]! }
+
     static func entry(_ indicator: Indicator,
                       _ rules: (@Sendable (MonitorSummary, LocalDate) -> DecimalNumber?, @Sendable (MonitorFacts, LocalDate) -> [MonitorItem]))
         -> CatalogueEntry

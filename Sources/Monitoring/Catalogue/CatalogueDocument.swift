@@ -1,3 +1,5 @@
+import Core
+
 /// The catalogue written out: docs/indicators.md and the base template's indicators.yaml are generated from it
 /// (and a test keeps both in step).
 public enum CatalogueDocument {

@@ -97,6 +97,12 @@ extension TemplateRenderer {
                 }
             }
         }
+        // Indicators: thresholds only for indicators the monitor knows, in their unit's terms.
+        for i in r.indicators.values.sorted(by: { $0.value.id < $1.value.id }) where IndicatorCatalogue.byID[i.value.id] == nil {
+            let near = IndicatorCatalogue.all.map(\.id).filter { $0.hasPrefix(String(i.value.id.prefix { $0 != "." })) }
+            problems.append(TemplateError(i.file, i.line, "indicator '\(i.value.id)' is not in the monitor's catalogue",
+                                          hint: near.isEmpty ? "see docs/indicators.md" : "its area has " + near.joined(separator: ", ")))
+        }
         for d in r.dashboards.values.sorted(by: { $0.value.id < $1.value.id }) {
             for w in d.value.widgets {
                 guard let report = r.reports[w.report]?.value else {

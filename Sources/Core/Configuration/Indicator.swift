@@ -1,4 +1,3 @@
-public import Core
 
 /// The process areas the monitor groups indicators in.
 public enum IndicatorArea: String, Sendable, Codable, CaseIterable {
