@@ -37,6 +37,7 @@ extension Schema {
             code TEXT NOT NULL,
             description TEXT NOT NULL,
             acquired TEXT NOT NULL,
+            depreciation_start TEXT NOT NULL,
             cost INTEGER NOT NULL CHECK (cost > 0),
             residual INTEGER NOT NULL DEFAULT 0 CHECK (residual >= 0 AND residual <= cost),
             life_months INTEGER NOT NULL CHECK (life_months > 0),

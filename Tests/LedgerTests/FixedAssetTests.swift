@@ -24,6 +24,22 @@ import TestSupport
         #expect(schedule.first?.month == day("2026-02-01") && schedule.last?.month == day("2026-02-01").adding(months: months - 1))
     }
 
+    @Test func theTemplateSettingDecidesTheFirstMonth() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        _ = try await t.workspace.createAdministration(id: "m", name: "M", cluster: "mkb", openYear: 2026)
+        // mkb inherits fixed-assets.depreciation-start: month-after-purchase from base; acme has no such setting.
+        #expect(try await t.ledger.depreciationStart(for: day("2026-06-15"), in: "m") == day("2026-07-01"))
+        #expect(try await t.ledger.depreciationStart(for: day("2026-06-15"), in: TestLedger.admin) == day("2026-06-01"))
+        var asset = Self.laptop()
+        asset.depreciationStart = day("2026-01-01")
+        #expect(asset.problems().map(\.field) == ["depreciationStart"])
+        let later = FixedAsset(code: "X", description: "X", acquired: day("2026-06-15"), depreciationStart: day("2026-07-20"),
+                               cost: 1_200_00, lifeMonths: 12, assetAccount: "02251", accumulatedAccount: "02255",
+                               expenseAccount: "43240", resultAccount: "43645")
+        #expect(later.schedule().first?.month == day("2026-07-01") && later.schedule().count == 12)
+    }
+
     @Test func decliningBalanceStopsAtTheResidualValue() {
         var van = Self.laptop(cost: 25_000_00)
         van.residual = 5_000_00

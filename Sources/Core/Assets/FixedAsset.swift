@@ -18,8 +18,10 @@ public enum DepreciationMethod: Hashable, Sendable, Codable {
 public struct FixedAsset: Hashable, Sendable, Codable {
     public var code: String
     public var description: String
-    /// Depreciation starts in the month of acquisition.
     public var acquired: LocalDate
+    /// The first month depreciated: the month of acquisition, or the one after (the `fixed-assets.depreciation-start`
+    /// setting decides when the asset is registered).
+    public var depreciationStart: LocalDate
     /// Minor units of the administration's currency.
     public var cost: Int64
     public var residual: Int64
@@ -36,13 +38,14 @@ public struct FixedAsset: Hashable, Sendable, Codable {
     public var disposed: LocalDate?
     public var proceeds: Int64?
 
-    public init(code: String, description: String, acquired: LocalDate, cost: Int64, residual: Int64 = 0,
-                lifeMonths: Int, method: DepreciationMethod = .straightLine, assetAccount: String,
+    public init(code: String, description: String, acquired: LocalDate, depreciationStart: LocalDate? = nil, cost: Int64,
+                residual: Int64 = 0, lifeMonths: Int, method: DepreciationMethod = .straightLine, assetAccount: String,
                 accumulatedAccount: String, expenseAccount: String, resultAccount: String,
                 disposed: LocalDate? = nil, proceeds: Int64? = nil) {
         self.code = code
         self.description = description
         self.acquired = acquired
+        self.depreciationStart = (depreciationStart ?? acquired).firstOfMonth
         self.cost = cost
         self.residual = residual
         self.lifeMonths = lifeMonths
@@ -60,6 +63,9 @@ public struct FixedAsset: Hashable, Sendable, Codable {
         var p: [(String, String)] = []
         if code.isEmpty || code.contains(where: { $0.isWhitespace }) { p.append(("code", "'\(code)' is not an asset code")) }
         if cost <= 0 { p.append(("cost", "the cost must be more than zero")) }
+        if depreciationStart < acquired.firstOfMonth {
+            p.append(("depreciationStart", "depreciation cannot start before the month of acquisition (\(acquired))"))
+        }
         if residual < 0 || residual > cost { p.append(("residual", "the residual value must lie between zero and the cost")) }
         if lifeMonths <= 0 || lifeMonths > 1_200 { p.append(("lifeMonths", "the life must be 1 to 1,200 months")) }
         if case .decliningBalance(let rate) = method, rate.isNegative || rate.isZero || rate.mantissa > 100 * DecimalNumber.powerOfTen(rate.scale) {
@@ -75,7 +81,7 @@ public struct FixedAsset: Hashable, Sendable, Codable {
     /// exactly cost − residual.
     public func schedule() -> [(month: LocalDate, amount: Int64)] {
         let base = cost - residual
-        let start = acquired.firstOfMonth
+        let start = depreciationStart
         var result: [(LocalDate, Int64)] = []
         switch method {
         case .straightLine:

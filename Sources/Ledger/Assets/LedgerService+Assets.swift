@@ -37,6 +37,14 @@ extension LedgerService {
         }
     }
 
+    /// The first month an asset acquired on `date` is depreciated, by the administration's
+    /// `fixed-assets.depreciation-start` setting: `month-after-purchase`, else the month of acquisition.
+    public func depreciationStart(for date: LocalDate, in admin: String) async throws -> LocalDate {
+        let setting = try await read(admin) { tx in try tx.settingJSON(admin, key: "fixed-assets.depreciation-start") }
+        let after = setting.map { $0.contains("month-after-purchase") } ?? false
+        return after ? date.firstOfMonth.adding(months: 1) : date.firstOfMonth
+    }
+
     public func assets(_ admin: String) async throws -> [FixedAsset] {
         try await read(admin) { tx in try tx.fixedAssets(admin) }
     }

@@ -14,8 +14,10 @@ extension DemoGenerator {
            let purchase = book.entries.first(where: { $0.lines.first?.account == accounts.inventory }),
            let cost = purchase.lines.first?.amount, purchase.date <= options.through {
             let found = FixedAssetAccounts(assetAccount: accounts.inventory, chart: chart.accounts)
+            let start = try await ledger.depreciationStart(for: purchase.date, in: id)
             try await ledger.addAsset(FixedAsset(
-                code: "INV-\(options.year)", description: "Inventaris", acquired: purchase.date, cost: cost, lifeMonths: 60,
+                code: "INV-\(options.year)", description: "Inventaris", acquired: purchase.date, depreciationStart: start,
+                cost: cost, lifeMonths: 60,
                 assetAccount: accounts.inventory, accumulatedAccount: found.accumulated ?? accounts.accumulated,
                 expenseAccount: found.expense ?? accounts.depreciation, resultAccount: found.result ?? accounts.depreciation), to: id)
             let through = lastMonth.firstOfMonth.adding(months: -attention.depreciationLag).lastOfMonth

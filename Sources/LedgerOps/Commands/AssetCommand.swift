@@ -15,7 +15,8 @@ struct AssetCommand: AsyncParsableCommand {
         @Argument(help: "Administration id.") var admin: String
         @Argument(help: "Asset code.") var code: String
         @Option(help: "What it is.") var description: String
-        @Option(help: "Acquisition date (YYYY-MM-DD); depreciation starts that month.") var acquired: String
+        @Option(help: "Acquisition date (YYYY-MM-DD).") var acquired: String
+        @Option(help: "First month depreciated (YYYY-MM; default: the fixed-assets.depreciation-start setting).") var start: String?
         @Option(help: "Acquisition cost (1234.56).") var cost: String
         @Option(help: "Life in months.") var lifeMonths: Int
         @Option(help: "Residual value at the end of the life.") var residual: String = "0"
@@ -46,8 +47,11 @@ struct AssetCommand: AsyncParsableCommand {
                     method = .decliningBalance(rate: try DecimalNumber(parsing: rate, field: "--rate"))
                 default: throw ValidationError("--method must be straight-line or declining-balance")
                 }
+                let acquiredOn = try LocalDate(parsing: acquired, field: "--acquired")
+                let byDefault = try await ledger.depreciationStart(for: acquiredOn, in: admin)
+                let firstMonth = try start.map { try DateRange.parse($0, field: "--start", end: false) } ?? byDefault
                 let asset = FixedAsset(
-                    code: code, description: description, acquired: try LocalDate(parsing: acquired, field: "--acquired"),
+                    code: code, description: description, acquired: acquiredOn, depreciationStart: firstMonth,
                     cost: try Money(parsing: cost, currency: currency, field: "--cost").minorUnits,
                     residual: try Money(parsing: residual, currency: currency, field: "--residual").minorUnits,
                     lifeMonths: lifeMonths, method: method, assetAccount: assetAccount,
@@ -56,7 +60,8 @@ struct AssetCommand: AsyncParsableCommand {
                     resultAccount: try pick(resultAccount, found.result, "--result-account"))
                 try await ledger.addAsset(asset, to: admin)
                 print("Added \(code) to the register of \(admin): \(Money.formatGrouped(asset.cost, digits: currency.minorDigits)) "
-                    + "over \(lifeMonths) months (\(method.name)), depreciation \(asset.expenseAccount) / \(asset.accumulatedAccount)")
+                    + "over \(lifeMonths) months (\(method.name)) from \(String(asset.depreciationStart.description.prefix(7))), "
+                    + "depreciation \(asset.expenseAccount) / \(asset.accumulatedAccount)")
             }
         }
     }

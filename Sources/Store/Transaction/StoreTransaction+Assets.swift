@@ -25,10 +25,11 @@ extension StoreTransaction {
         case .decliningBalance(let rate): "declining-balance:\(rate)"
         }
         try execute("""
-            INSERT INTO fixed_asset (admin_id, code, description, acquired, cost, residual, life_months, method,
-                asset_account, accumulated_account, expense_account, result_account)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [admin, a.code, a.description, a.acquired.description, a.cost, a.residual, a.lifeMonths, method,
+            INSERT INTO fixed_asset (admin_id, code, description, acquired, depreciation_start, cost, residual, life_months,
+                method, asset_account, accumulated_account, expense_account, result_account)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [admin, a.code, a.description, a.acquired.description, a.depreciationStart.description, a.cost, a.residual,
+                  a.lifeMonths, method,
                   a.assetAccount, a.accumulatedAccount, a.expenseAccount, a.resultAccount])
     }
 
@@ -43,7 +44,9 @@ extension StoreTransaction {
             }
             let disposed: String? = r["disposed"]
             return FixedAsset(code: r["code"], description: r["description"],
-                              acquired: try LocalDate(parsing: r["acquired"]), cost: r["cost"], residual: r["residual"],
+                              acquired: try LocalDate(parsing: r["acquired"]),
+                              depreciationStart: try LocalDate(parsing: r["depreciation_start"]), cost: r["cost"],
+                              residual: r["residual"],
                               lifeMonths: r["life_months"], method: method, assetAccount: r["asset_account"],
                               accumulatedAccount: r["accumulated_account"], expenseAccount: r["expense_account"],
                               resultAccount: r["result_account"], disposed: try disposed.map { try LocalDate(parsing: $0) },
