@@ -152,7 +152,13 @@ public struct DistributionService: Sendable {
         let acknowledged = Self.acknowledged(admin, in: p)
         for attempt in 0..<2 {
             var plan: Plan
-            if attempt == 0, let planned { plan = planned } else {
+            if attempt == 0, let planned {
+                plan = planned
+            } else if let set, let again = try await reconciler.plans([admin], at: p.toRevision, set: set,
+                                                                       acknowledged: [admin: acknowledged])[admin] {
+                // Planned again over the set already loaded: reloading it per administration was quadratic in overlays.
+                plan = again
+            } else {
                 plan = try await reconciler.plan(admin, at: p.toRevision, acknowledged: acknowledged)
             }
             for i in plan.items.indices where plan.items[i].action == .conflict {
