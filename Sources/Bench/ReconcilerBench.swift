@@ -104,7 +104,8 @@ struct ReconcilerBench {
         // (b) One commit: add an account, rename one, remove one, change a report; plan all.
         var accounts = String(decoding: try ws.templates.read("templates/base/accounts.csv", at: "main")!, as: UTF8.self)
         accounts = accounts.replacingOccurrences(of: "\(removed),Af te voeren rekening,expense,debit,WBedAlkOal,,\n", with: "")
-            .replacingOccurrences(of: "\(retyped),Betaalde huur,expense,debit", with: "\(retyped),Betaalde huur,asset,debit")
+            .replacingOccurrences(of: "\(retyped),Betaalde huur,expense,debit,WBedHuiBeh,I21,",
+                                  with: "\(retyped),Betaalde huur,asset,debit,BVorOvaVoh,,")
             + "46997,Nieuwe kostenrekening,expense,debit,WBedAlkOal,I21,\n"
         // Renumber 45130 to 45131 (renamed_from): a new column, empty on every other row.
         accounts = accounts.split(separator: "\n").enumerated().map { i, row in
