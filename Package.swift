@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .target(name: "Core", swiftSettings: swiftSettings),
@@ -74,14 +75,22 @@ let package = Package(
         ),
         .target(
             name: "Workflow",
-            dependencies: ["Core", "Store", "Reconciler", "Workspace", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Core", "Store", "Reconciler", "Workspace", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Server",
+            dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "LedgerOps",
             dependencies: [
                 "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
-                "Reconciler", "Workflow", .product(name: "Mustache", package: "swift-mustache"),
+                "Reconciler", "Workflow", "Server", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -120,6 +129,10 @@ let package = Package(
         .testTarget(
             name: "MonitoringTests",
             dependencies: ["Core", "Store", "Ledger", "Monitoring", "Reporting", "Workspace", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
     ]

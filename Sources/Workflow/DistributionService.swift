@@ -15,7 +15,7 @@ public struct DistributionService: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// Where a distribution stands.
-    public struct Progress: Sendable, Equatable {
+    public struct Progress: Sendable, Equatable, Codable {
         public var state: String
         public var applied: Int
         public var failed: Int

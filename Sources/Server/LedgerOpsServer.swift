@@ -1,0 +1,35 @@
+public import Hummingbird
+import Foundation
+import Logging
+
+/// The HTTP face: `/healthz`, `/metrics` and the JSON API under `/api/v1`, over the same services as the CLI.
+public enum LedgerOpsServer {
+    /// The router with every route and the access middleware.
+    public static func router(_ env: ServerEnvironment) -> Router<AppContext> {
+        let router = Router(context: AppContext.self)
+        router.middlewares.add(AccessMiddleware(env: env))
+        router.get("healthz") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
+        router.get("metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                     body: .init(byteBuffer: ByteBuffer(string: env.metrics.text())))
+        }
+        let api = router.group("api/v1")
+        sessionRoutes(api, env)
+        administrationRoutes(api, env)
+        proposalRoutes(api, env)
+        monitorRoutes(api, env)
+        adminRoutes(api, env)
+        return router
+    }
+
+    /// The application on `host:port` (port 0: any free port, reported through `onRunning`).
+    public static func application(_ env: ServerEnvironment, host: String, port: Int,
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        var logger = Logger(label: "ledgerops.server")
+        logger.logLevel = .info
+        return Application(router: router(env), configuration: .init(address: .hostname(host, port: port), serverName: "ledgerops"),
+                           onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import Logging
+import Workflow
+
+/// For every request: an id for the logs, the identity from the session cookie or a bearer token, the CSRF check on
+/// a session's unsafe requests, domain errors turned into JSON errors, and the request counted for `/metrics`.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    let env: ServerEnvironment
+    static let cookie = "ledgerops_session"
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws
+        -> Response
+    {
+        var context = context
+        context.requestID = request.headers[.init("X-Request-Id")!] ?? String(UUID().uuidString.prefix(8)).lowercased()
+        context.logger[metadataKey: "request"] = .string(context.requestID)
+        let route = context.endpointPath ?? request.uri.path
+        do {
+            context.identity = try await identify(request)
+            if case .session(let csrf)? = context.identity?.via, ![.get, .head, .options].contains(request.method) {
+                guard request.headers[.init("X-CSRF-Token")!] == csrf else {
+                    throw ServerError(.forbidden, "csrf", "this request needs the session's CSRF token in X-CSRF-Token")
+                }
+            }
+            var response = try await next(request, context)
+            response.headers[.init("X-Request-Id")!] = context.requestID
+            env.metrics.request(route: route, method: request.method.rawValue, status: response.status.code)
+            return response
+        } catch {
+            let mapped = ServerError.from(error)
+            if mapped.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path): \(error)") }
+            env.metrics.request(route: route, method: request.method.rawValue, status: mapped.status.code)
+            var response = try mapped.response(from: request, context: context)
+            response.headers[.init("X-Request-Id")!] = context.requestID
+            return response
+        }
+    }
+
+    func identify(_ request: Request) async throws -> Identity? {
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            guard let (user, token) = try await env.access.authenticate(token: String(header.dropFirst(7))) else {
+                throw ServerError(.unauthorized, "bad-token", "the bearer token is unknown or revoked")
+            }
+            return Identity(user: user, via: .token(administrations: token.administrations.map(Set.init)))
+        }
+        if let secret = request.cookies[Self.cookie]?.value {
+            guard let session = try await env.access.session(secret, now: env.now()) else { return nil }
+            return Identity(user: session.user, via: .session(csrf: session.csrf))
+        }
+        return nil
+    }
+}

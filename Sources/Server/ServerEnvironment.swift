@@ -1,0 +1,47 @@
+public import Foundation
+import Core
+public import Workspace
+import Ledger
+import Monitoring
+import Reconciler
+import Reporting
+public import Workflow
+
+/// Everything the routes call: the workspace's services and the injected clock. The routes hold no rule of their own.
+public struct ServerEnvironment: Sendable {
+    public let workspace: Workspace
+    public let access: AccessService
+    /// The wall clock for the server face; tests inject their own.
+    public let clock: @Sendable () -> Date
+    public let metrics: ServerMetrics
+    /// How long a session lasts.
+    public let sessionLength: TimeInterval
+
+    public init(workspace: Workspace, access: AccessService? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+                metrics: ServerMetrics = ServerMetrics(), sessionLength: TimeInterval = 8 * 3600) {
+        self.workspace = workspace
+        self.access = access ?? AccessService(store: workspace.store)
+        self.clock = clock
+        self.metrics = metrics
+        self.sessionLength = sessionLength
+    }
+
+    var ledger: LedgerService { workspace.ledger }
+    var users: UserService { UserService(store: workspace.store) }
+    var proposals: ProposalService { ProposalService(workspace: workspace) }
+    var distribution: DistributionService { DistributionService(workspace: workspace) }
+    var reconciler: ReconcilerService { ReconcilerService(workspace: workspace) }
+    var monitor: MonitorService { MonitorService(ledger: workspace.ledger) }
+    var reports: ReportService { ReportService(ledger: workspace.ledger) }
+
+    /// Now as the ISO 8601 stamp audit records carry.
+    func now() -> String { ISO8601DateFormatter().string(from: clock()) }
+
+    func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    /// Today in UTC.
+    func today() -> Core.LocalDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: clock())
+        return try! Core.LocalDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}

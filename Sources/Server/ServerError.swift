@@ -1,0 +1,62 @@
+public import Hummingbird
+import Foundation
+import Ledger
+import Monitoring
+import Reporting
+import Store
+import Workflow
+
+/// An HTTP error with a stable code and a message a person can act on, sent as JSON
+/// `{"error": {"code": "...", "message": "..."}}`. Domain errors are mapped here, at the face, and nowhere else.
+public struct ServerError: HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    struct Body: Encodable {
+        struct Detail: Encodable { let code: String; let message: String }
+        let error: Detail
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message)))
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static let unauthorized = ServerError(.unauthorized, "unauthorized", "sign in (POST /api/v1/session) or send a bearer token")
+
+    /// The HTTP form of an error thrown by a service.
+    static func from(_ error: any Error) -> ServerError {
+        switch error {
+        case let e as ServerError: return e
+        case let e as WorkflowError:
+            let status: HTTPResponse.Status = switch e.code {
+            case "not-found": .notFound
+            case "forbidden", "four-eyes", "own-proposal", "author": .forbidden
+            case "unknown-user", "no-user": .unauthorized
+            case "leased", "not-approved", "moved", "merge-conflict", "superseded", "undecided": .conflict
+            default: .unprocessableContent
+            }
+            return ServerError(status, e.code, e.message)
+        case let e as LedgerError:
+            return ServerError(e.code == "not-found" ? .notFound : .unprocessableContent, e.code, e.description)
+        case let e as ReportingError:
+            return ServerError(e.code == "no-layout" ? .notFound : .badRequest, e.code, e.message)
+        case let e as MonitoringError:
+            return ServerError(e.code == "unknown-indicator" ? .notFound : .badRequest, e.code, e.message)
+        case is DecodingError:
+            return ServerError(.badRequest, "bad-json", "the request body is not the JSON this route takes: \(error)")
+        case let e as HTTPError:
+            return ServerError(e.status, "http", e.body ?? e.status.reasonPhrase)
+        default:
+            return ServerError(.internalServerError, "internal", "\(error)")
+        }
+    }
+}
