@@ -16,7 +16,7 @@ build: deps
 
 ## Builds, creates ./workspace with demo administrations when missing, and runs the main job.
 run: build
-	.build/debug/ledgerops run --workspace $(WORKSPACE) --administrations $(DEMO_SIZE)
+	.build/debug/ledgerops run --workspace $(WORKSPACE) --administrations $(DEMO_SIZE) --serve --address 127.0.0.1:8080
 
 ## Installs what is missing, builds, runs every test, and every benchmark once at a tiny size.
 test: peers

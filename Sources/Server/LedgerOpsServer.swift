@@ -1,6 +1,6 @@
 public import Hummingbird
 import Foundation
-import Logging
+public import Logging
 
 /// The HTTP face: `/healthz`, `/metrics` and the JSON API under `/api/v1`, over the same services as the CLI.
 public enum LedgerOpsServer {
@@ -25,10 +25,10 @@ public enum LedgerOpsServer {
     }
 
     /// The application on `host:port` (port 0: any free port, reported through `onRunning`).
-    public static func application(_ env: ServerEnvironment, host: String, port: Int,
+    public static func application(_ env: ServerEnvironment, host: String, port: Int, logLevel: Logger.Level = .info,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "ledgerops.server")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         return Application(router: router(env), configuration: .init(address: .hostname(host, port: port), serverName: "ledgerops"),
                            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }

@@ -41,7 +41,9 @@ final class ServerFixture: Sendable {
         let env = ServerEnvironment(workspace: workspace, access: access,
                                     clock: { Date(timeIntervalSince1970: 1_795_000_000) })  // 2026-11-18
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = LedgerOpsServer.application(env, host: "127.0.0.1", port: 0) { port in continuation.yield(port) }
+        let app = LedgerOpsServer.application(env, host: "127.0.0.1", port: 0, logLevel: .critical) { port in
+            continuation.yield(port)
+        }
         task = Task { try await app.runService(gracefulShutdownSignals: []) }
         var bound = 0
         for await p in stream { bound = p; break }

@@ -13,6 +13,8 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Demo administrations to create when the workspace is empty.") var administrations = 300
     @Option(help: "Demo seed.") var seed: UInt64 = 2026
+    @Flag(help: "Then serve the web API and run the reconciler timer (as `make run` does).") var serve = false
+    @Option(help: "Address to serve on.") var address = "127.0.0.1:8080"
 
     func run() async throws {
         try await face {
@@ -48,6 +50,9 @@ struct Run: AsyncParsableCommand {
             print(try TrialBalanceOutput.render(tb, format: .table))
             print("")
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
+            guard serve else { return }
+            try await DemoUsers.ensure(workspace, at: try global.nowStamp())
+            try await ServeCommand.serve(workspace, address: address, interval: "60s")
         }
     }
 }

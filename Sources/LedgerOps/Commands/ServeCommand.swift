@@ -6,6 +6,7 @@ import Reconciler
 import Server
 import ServiceLifecycle
 import Workflow
+import Workspace
 
 /// `ledgerops serve`: the HTTP API and the reconciler timer in one process, shut down gracefully on SIGTERM/SIGINT
 /// (a pass or an administration being applied finishes first).
@@ -17,14 +18,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Reconcile interval (30s, 5m).") var interval = "60s"
 
     func run() async throws {
-        try await face {
-            let workspace = try global.openWorkspace()
+        try await face { try await Self.serve(try global.openWorkspace(), address: address, interval: interval) }
+    }
+
+    /// Runs the server and the timer until SIGTERM or SIGINT.
+    static func serve(_ workspace: Workspace, address: String, interval: String) async throws {
+        do {
             let parts = address.split(separator: ":")
             guard parts.count == 2, let port = Int(parts[1]) else { throw ValidationError("--address must be HOST:PORT") }
             let metrics = ServerMetrics()
             let env = ServerEnvironment(workspace: workspace, metrics: metrics)
             let app = LedgerOpsServer.application(env, host: String(parts[0]), port: port) { bound in
-                print("LedgerOps listening on http://\(parts[0]):\(bound)")
+                say("LedgerOps listening on http://\(parts[0]):\(bound) (Ctrl-C stops it; a pass in progress finishes first)")
             }
             let now: @Sendable () -> String = { ISO8601DateFormatter().string(from: Date()) }
             let tick = WorkflowTick(proposals: ProposalService(workspace: workspace),
