@@ -88,7 +88,7 @@ public struct Proposal: Sendable, Hashable, Codable {
 
 extension Proposal {
     private enum CodingKeys: String, CodingKey {
-        case id, state, fromRevision, toRevision, branch, proposer, createdAt, commits, clusters, plans, supersedes
+        case id, state, fromRevision, toRevision, branch, branchHead, proposer, createdAt, commits, clusters, plans, supersedes
         case reviews, decisions, acknowledged
     }
 
@@ -100,6 +100,7 @@ extension Proposal {
         fromRevision = try c.decodeIfPresent(String.self, forKey: .fromRevision)
         toRevision = try c.decode(String.self, forKey: .toRevision)
         branch = try c.decodeIfPresent(String.self, forKey: .branch)
+        branchHead = try c.decodeIfPresent(String.self, forKey: .branchHead)
         proposer = try c.decode(String.self, forKey: .proposer)
         createdAt = try c.decode(String.self, forKey: .createdAt)
         commits = try c.decode([ProposalCommit].self, forKey: .commits)

@@ -56,6 +56,7 @@ import Workspace
         }
         let p = try #require(try await proposals.propose(branch: "feature", by: "anna", at: "t1", commitTime: Self.commitTime))
         #expect(p.branchHead == tip.hex && p.toRevision != tip.hex)
+        #expect(try await proposals.proposal(p.id).branchHead == tip.hex)  // kept with the proposal
         // Reviewers see both sides as they will land.
         #expect(p.affected.allSatisfy { $0.items.map(\.key.description) == ["accounts:46999", "settings:test.flag"] })
         #expect(p.commits.first?.authorEmail == "anna@bureau.example" && p.commits.count == 3)
