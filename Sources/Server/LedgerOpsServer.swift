@@ -21,6 +21,7 @@ public enum LedgerOpsServer {
         proposalRoutes(api, env)
         monitorRoutes(api, env)
         adminRoutes(api, env)
+        webRoutes(router, env)
         return router
     }
 

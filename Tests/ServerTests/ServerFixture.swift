@@ -16,6 +16,8 @@ final class ServerFixture: Sendable {
     let task: Task<Void, any Error>
     /// No cookie jar: each request carries exactly the session it is given (all fixtures share 127.0.0.1).
     let client: URLSession
+    /// The same, but a redirect is returned rather than followed (form posts answer 303).
+    let noRedirects: URLSession
     static let password = "correct horse battery"
 
     init() async throws {
@@ -23,6 +25,7 @@ final class ServerFixture: Sendable {
         configuration.httpShouldSetCookies = false
         configuration.httpCookieStorage = nil
         client = URLSession(configuration: configuration)
+        noRedirects = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-server-\(UUID().uuidString)").path
         workspace = try Workspace.initialize(directory, templatesFrom: TestLedger.projectRoot, time: 1_767_225_600)
         for (id, cluster) in [("m1", "mkb"), ("m2", "mkb"), ("h1", "horeca")] {
@@ -89,5 +92,13 @@ final class ServerFixture: Sendable {
         precondition(reply.status == 200, "sign-in of \(user) failed: \(String(decoding: reply.body, as: UTF8.self))")
         let cookie = reply.headers["set-cookie"]!.split(separator: ";")[0]
         return Session(cookie: String(cookie), csrf: reply.json["csrf"] as! String)
+    }
+}
+
+/// Stops URLSession from following redirects.
+final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

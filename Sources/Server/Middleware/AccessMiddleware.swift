@@ -17,10 +17,17 @@ struct AccessMiddleware: RouterMiddleware {
         context.requestID = request.headers[.init("X-Request-Id")!] ?? String(UUID().uuidString.prefix(8)).lowercased()
         context.logger[metadataKey: "request"] = .string(context.requestID)
         let route = context.endpointPath ?? request.uri.path
+        var request = request
         do {
             context.identity = try await identify(request)
             if case .session(let csrf)? = context.identity?.via, ![.get, .head, .options].contains(request.method) {
-                guard request.headers[.init("X-CSRF-Token")!] == csrf else {
+                // API calls send the token in a header; the web UI's forms in a hidden field.
+                var given = request.headers[.init("X-CSRF-Token")!]
+                if given == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+                    let body = try await request.collectBody(upTo: 1 << 20)
+                    given = Form(String(buffer: body))["_csrf"]
+                }
+                guard given == csrf else {
                     throw ServerError(.forbidden, "csrf", "this request needs the session's CSRF token in X-CSRF-Token")
                 }
             }

@@ -1,0 +1,19 @@
+import Foundation
+
+/// A form body (`application/x-www-form-urlencoded`): the first value of each field.
+struct Form: Sendable {
+    let fields: [String: String]
+
+    init(_ text: String) {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            func decode(_ s: String) -> String { (s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding) ?? s }
+            let key = decode(parts[0])
+            if fields[key] == nil { fields[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        self.fields = fields
+    }
+
+    subscript(_ name: String) -> String? { fields[name] }
+}

@@ -1,0 +1,121 @@
+/// The web UI's Mustache templates: a layout and one body per page. Values are escaped by Mustache (`{{x}}`);
+/// only the rendered body goes into the layout unescaped.
+enum PageTemplates {
+    static let layout = """
+        <!doctype html><html lang="nl"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}} · LedgerOps</title>
+        <style>
+        body{font-family:system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
+        header{background:#1d2430;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
+        header a{color:#cfe0ff;text-decoration:none}header .who{margin-left:auto;font-size:.9em}
+        main{padding:1rem;max-width:1100px;margin:auto}h1{font-size:1.4rem}
+        table{border-collapse:collapse;width:100%;background:#fff;margin-bottom:1.2rem}
+        th,td{padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
+        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+        .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:.8rem}
+        .tile{background:#fff;border-radius:6px;padding:.7rem;box-shadow:0 1px 2px #0001}
+        .tile h2{font-size:1rem;margin:.1rem 0 .5rem}.tile a{display:flex;justify-content:space-between;color:inherit;text-decoration:none;padding:.15rem 0}
+        .hot{color:#b3261e;font-weight:600}.ok{color:#2e7d32}.muted{color:#667}
+        .status{padding:.1rem .4rem;border-radius:4px;background:#e8edf3;font-size:.85em}
+        .Synced{background:#dff3e3}.OutOfSync{background:#fff1c9}.Drifted{background:#fde2cf}.Conflict,.Blocked{background:#f9d2d0}
+        .old{background:#fde8e7}.new{background:#e4f6e7}details{background:#fff;margin:.4rem 0;padding:.4rem .6rem;border-radius:6px}
+        form.inline{display:inline}button{padding:.35rem .8rem}textarea{width:100%}
+        @media (max-width:600px){th,td{padding:.25rem}main{padding:.5rem}}
+        </style></head><body>
+        <header><strong>LedgerOps</strong>{{#user}}<a href="/monitor">Monitor</a><a href="/clusters">Clusters</a>
+        <a href="/proposals">Proposals</a><a href="/audit">Audit</a>
+        <span class="who">{{user}} ({{role}}) <form class="inline" method="post" action="/logout">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><button>Sign out</button></form></span>{{/user}}</header>
+        <main>{{{body}}}</main></body></html>
+        """
+
+    static let login = """
+        <h1>Sign in</h1>{{#error}}<p class="hot">{{error}}</p>{{/error}}
+        <form method="post" action="/login"><input type="hidden" name="next" value="{{next}}">
+        <p><label>User<br><input name="user" autocomplete="username" required></label></p>
+        <p><label>Password<br><input name="password" type="password" autocomplete="current-password" required></label></p>
+        <button>Sign in</button></form>
+        """
+
+    static let monitor = """
+        <h1>Monitor <span class="muted">{{scope}} · {{administrations}} administrations · {{today}}</span></h1>
+        <p>{{#scopes}}<a href="/monitor?scope={{name}}">{{#current}}<strong>{{/current}}{{name}}{{#current}}</strong>{{/current}}</a> {{/scopes}}</p>
+        <div class="tiles">{{#areas}}<section class="tile"><h2>{{area}}</h2>
+        {{#indicators}}<a href="/monitor/{{id}}?scope={{scope}}" title="{{description}}"><span>{{title}}</span>
+        <span class="{{#hot}}hot{{/hot}}{{^hot}}ok{{/hot}}">{{exceeding}}</span></a>{{/indicators}}</section>{{/areas}}</div>
+        """
+
+    static let drill = """
+        <h1>{{title}}</h1><p class="muted">{{description}} — {{count}} administrations exceed it.</p>
+        {{#readings}}<details {{#first}}open{{/first}}><summary><a href="/administrations/{{administration}}">{{administration}}</a>
+        {{name}} — <span class="hot">{{value}}</span> (threshold {{threshold}})</summary>
+        <table>{{#items}}<tr><td>{{reference}}</td><td>{{text}}</td><td>{{date}}</td><td class="n">{{amount}}</td></tr>{{/items}}</table>
+        <p class="muted">Do the work: <code>{{action}}</code></p></details>{{/readings}}
+        """
+
+    static let clusters = """
+        <h1>Clusters</h1><table><tr><th>cluster</th>{{#statuses}}<th class="n">{{.}}</th>{{/statuses}}<th class="n">total</th></tr>
+        {{#clusters}}<tr><td><a href="/clusters/{{name}}">{{name}}</a></td>{{#counts}}<td class="n">{{.}}</td>{{/counts}}<td class="n">{{total}}</td></tr>{{/clusters}}</table>
+        """
+
+    static let cluster = """
+        <h1>Cluster {{name}}</h1><table><tr><th>administration</th><th>status</th><th>since</th><th>responsible</th></tr>
+        {{#administrations}}<tr><td><a href="/administrations/{{id}}">{{id}}</a> {{name}}</td><td><span class="status {{status}}">{{status}}</span></td>
+        <td>{{since}}</td><td>{{responsible}}</td></tr>{{/administrations}}</table>
+        """
+
+    static let proposals = """
+        <h1>Proposals</h1><table><tr><th>#</th><th>state</th><th>clusters</th><th>administrations</th><th>proposer</th><th>created</th></tr>
+        {{#proposals}}<tr><td><a href="/proposals/{{id}}">{{id}}</a></td><td>{{state}}</td><td>{{clusters}}</td>
+        <td class="n">{{affected}}</td><td>{{proposer}}</td><td>{{createdAt}}</td></tr>{{/proposals}}</table>
+        """
+
+    static let proposal = """
+        <h1>Proposal {{id}} <span class="status">{{state}}</span></h1>
+        <p class="muted">{{fromRevision}} → {{toRevision}}{{#branch}} · branch {{branch}}{{/branch}} · proposed by {{proposer}} at {{createdAt}}</p>
+        <h2>Commits</h2><table>{{#commits}}<tr><td><code>{{short}}</code></td><td>{{summary}}</td><td>{{author}}</td>
+        <td>{{^user}}<span class="hot">unknown author</span>{{/user}}</td></tr>{{/commits}}</table>
+        {{#undecided}}<p class="hot">{{undecided}} conflicting or blocked items need a decision before approval.</p>{{/undecided}}
+        <h2>Plan</h2>{{#clusters}}<h3>Cluster {{cluster}}</h3>
+        {{#groups}}<details {{#attention}}open{{/attention}}><summary>{{count}} administration(s): {{names}}{{#attention}} — <span class="hot">needs a decision</span>{{/attention}}</summary>
+        <table><tr><th>item</th><th>action</th><th>field</th><th>old</th><th>new</th></tr>
+        {{#items}}{{#changes}}<tr><td>{{key}}</td><td>{{action}}</td><td>{{field}}</td><td class="old">{{old}}</td><td class="new">{{new}}</td></tr>{{/changes}}
+        {{#reason}}<tr><td colspan="5" class="muted">{{key}}: {{reason}}</td></tr>{{/reason}}
+        {{#decide}}<tr><td colspan="5">{{#administrations}}<form class="inline" method="post" action="/proposals/{{id}}/decisions">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="administration" value="{{.}}">
+        <input type="hidden" name="item" value="{{key}}">{{#conflict}}<button name="take" value="template">{{.}}: take template</button>
+        <button name="take" value="local">keep local</button>{{/conflict}}{{^conflict}}<button name="take" value="">{{.}}: acknowledge</button>{{/conflict}}</form> {{/administrations}}</td></tr>{{/decide}}
+        {{/items}}</table></details>{{/groups}}{{/clusters}}
+        <h2>Reviews</h2><ul>{{#reviews}}<li>{{reviewer}}: {{#approve}}approved{{/approve}}{{^approve}}rejected{{/approve}} — {{comment}}</li>{{/reviews}}</ul>
+        {{#canReview}}<form method="post" action="/proposals/{{id}}/review"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <p><textarea name="comment" rows="2" placeholder="comment" required></textarea></p>
+        <button name="approve" value="true">Approve</button> <button name="approve" value="false">Reject</button></form>{{/canReview}}
+        {{#canDistribute}}<form method="post" action="/proposals/{{id}}/distribute"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <button>Distribute</button></form>{{/canDistribute}}
+        {{#progress}}<p>Distribution: {{state}} — {{applied}} applied, {{failed}} failed, {{conflicts}} conflict, {{pending}} pending</p>{{/progress}}
+        """
+
+    static let administration = """
+        <h1>{{id}} <span class="muted">{{name}}</span> <span class="status {{status}}">{{status}}</span></h1>
+        <p class="muted">cluster {{cluster}} · responsible {{responsible}} · applied revision <code>{{revision}}</code></p>
+        <p>Reports: {{#reports}}<a href="/administrations/{{id}}/reports/{{kind}}?period={{period}}">{{label}}</a> · {{/reports}}</p>
+        <h2>Revenue and result per month</h2>{{{chart}}}
+        <h2>Trial balance {{period}}</h2><table><tr><th>account</th><th>name</th><th class="n">closing</th></tr>
+        {{#rows}}<tr><td>{{account}}</td><td>{{name}}</td><td class="n">{{closing}}</td></tr>{{/rows}}</table>
+        <h2>Open items</h2><table><tr><th>relation</th><th>invoice</th><th>due</th><th class="n">outstanding</th></tr>
+        {{#items}}<tr><td>{{relation}}</td><td>{{invoice}}</td><td>{{due}}</td><td class="n">{{amount}}</td></tr>{{/items}}</table>
+        <h2>Applied revisions</h2><ul>{{#history}}<li><code>{{.}}</code></li>{{/history}}</ul>
+        """
+
+    static let report = """
+        <h1>{{title}} <span class="muted">{{administration}} · {{period}}</span></h1>
+        <table><tr><th></th>{{#columns}}<th class="n">{{.}}</th>{{/columns}}</tr>
+        {{#rows}}<tr><td>{{#subtotal}}<strong>{{/subtotal}}{{label}}{{#subtotal}}</strong>{{/subtotal}}</td>{{#cells}}<td class="n">{{.}}</td>{{/cells}}</tr>{{/rows}}</table>
+        """
+
+    static let audit = """
+        <h1>Audit log <span class="{{#intact}}ok{{/intact}}{{^intact}}hot{{/intact}}">{{verdict}}</span></h1>
+        <table><tr><th>#</th><th>time</th><th>actor</th><th>action</th><th>subject</th></tr>
+        {{#records}}<tr><td>{{seq}}</td><td>{{time}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{subject}}</td></tr>{{/records}}</table>
+        """
+}

@@ -1,0 +1,108 @@
+import Core
+import Foundation
+import Hummingbird
+import Reconciler
+import Workflow
+
+extension LedgerOpsServer {
+    /// One group of administrations whose plans are identical, for the proposal page.
+    static func planGroups(_ plans: [Plan], proposal p: Proposal) -> [[String: Any]] {
+        let grouped = Dictionary(grouping: plans) { plan in
+            plan.items.map { "\($0.key)|\($0.action.rawValue)|\($0.changes.map { "\($0.field)=\($0.old ?? "")>\($0.new ?? "")" })" }
+                .joined(separator: ";")
+        }
+        return grouped.values.map { members -> (Bool, [String: Any]) in
+            let names = members.map(\.administration).sorted()
+            let items = members[0].items
+            let attention = items.contains { $0.action == .conflict || $0.action == .blocked }
+            return (attention, [
+                "count": members.count, "attention": attention,
+                "names": names.prefix(12).joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : ""),
+                "items": items.map { item -> [String: Any] in
+                    let key = item.key.description
+                    let open = names.filter { p.undecided.contains("\($0)|\(key)") }
+                    return [
+                        "key": key, "action": item.action.rawValue, "reason": item.reason ?? "",
+                        "changes": (item.changes.isEmpty ? [FieldChange(field: "", old: nil, new: nil)] : item.changes).map { c -> [String: Any] in
+                            ["key": key, "action": item.action.rawValue, "field": c.field, "old": c.old ?? "", "new": c.new ?? ""]
+                        },
+                        "decide": open.isEmpty ? [] : [["administrations": open, "key": key, "id": p.id,
+                                                        "conflict": item.action == .conflict ? ["x"] : []] as [String: Any]],
+                    ]
+                },
+            ])
+        }.sorted { $0.0 && !$1.0 }.map(\.1)
+    }
+
+    static func proposalPages(_ router: Router<AppContext>, _ env: ServerEnvironment) {
+        router.get("proposals") { request, context -> Response in
+            guard let identity = context.identity else { return login(request) }
+            let all = try await env.proposals.proposals().sorted { $0.id > $1.id }
+            return Page.html("proposals", title: "Proposals", [
+                "proposals": all.map { p -> [String: Any] in
+                    ["id": p.id, "state": p.state.rawValue, "clusters": p.clusters.joined(separator: ", "),
+                     "affected": p.affected.count, "proposer": p.proposer, "createdAt": p.createdAt]
+                },
+            ], identity: identity)
+        }
+        router.get("proposals/:id") { request, context -> Response in
+            guard let identity = context.identity else { return login(request) }
+            let p = try await env.proposals.proposal(try context.number("id"))
+            let progress = try? await env.distribution.progressOf(p.id)
+            var data: [String: Any] = [
+                "id": p.id, "state": p.state.rawValue, "fromRevision": String((p.fromRevision ?? "start").prefix(7)),
+                "toRevision": String(p.toRevision.prefix(7)), "proposer": p.proposer, "createdAt": p.createdAt,
+                "commits": p.commits.map { c -> [String: Any] in
+                    var commit: [String: Any] = ["short": String(c.id.prefix(7)), "summary": c.summary,
+                                                 "author": "\(c.authorName) <\(c.authorEmail)>"]
+                    if let user = c.user { commit["user"] = user }
+                    return commit
+                },
+                "clusters": p.clusters.map { cluster -> [String: Any] in
+                    ["cluster": cluster, "groups": planGroups(p.affected.filter { $0.cluster == cluster }, proposal: p)]
+                },
+                "reviews": p.reviews.map { ["reviewer": $0.reviewer, "approve": $0.approve, "comment": $0.comment] },
+                "canReview": p.state == .open && identity.user.role >= .reviewer,
+                "canDistribute": (p.state == .approved || p.state == .distributing) && identity.user.role >= .admin,
+            ]
+            if let branch = p.branch { data["branch"] = branch }
+            if !p.undecided.isEmpty { data["undecided"] = p.undecided.count }
+            if let progress {
+                data["progress"] = ["state": progress.state, "applied": progress.applied, "failed": progress.failed,
+                                    "conflicts": progress.conflicts, "pending": progress.pending]
+            }
+            return Page.html("proposal", title: "Proposal \(p.id)", data, identity: identity)
+        }
+        router.post("proposals/:id/review") { request, context -> Response in
+            let identity = try context.require(.reviewer)
+            var request = request
+            let form = Form(String(buffer: try await request.collectBody(upTo: 1 << 16)))
+            let id = try context.number("id")
+            _ = try await env.proposals.review(id, approve: form["approve"] == "true", comment: form["comment"] ?? "",
+                                               by: identity.user.name, at: env.now())
+            return Page.redirect("/proposals/\(id)")
+        }
+        router.post("proposals/:id/decisions") { request, context -> Response in
+            let identity = try context.require(.reviewer)
+            var request = request
+            let form = Form(String(buffer: try await request.collectBody(upTo: 1 << 16)))
+            let id = try context.number("id")
+            guard let admin = form["administration"], let item = form["item"] else {
+                throw ServerError(.badRequest, "bad-form", "a decision needs administration and item")
+            }
+            let take = form["take"].flatMap { $0.isEmpty ? nil : $0 }
+            try await env.proposals.decide(id, administration: admin, item: item, take: take, by: identity.user.name, at: env.now())
+            return Page.redirect("/proposals/\(id)")
+        }
+        router.post("proposals/:id/distribute") { _, context -> Response in
+            let identity = try context.require(.admin)
+            let id = try context.number("id")
+            let now = env.clock()
+            env.metrics.distributionStarted()
+            _ = try await env.distribution.distribute(id, by: identity.user.name, owner: "web-\(context.requestID)",
+                                                      now: env.stamp(now), leaseUntil: env.stamp(now.addingTimeInterval(300)),
+                                                      commitTime: Int64(now.timeIntervalSince1970), today: env.today())
+            return Page.redirect("/proposals/\(id)")
+        }
+    }
+}

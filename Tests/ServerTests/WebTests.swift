@@ -1,0 +1,81 @@
+import Foundation
+import GitSource
+import Testing
+import TestSupport
+import Workflow
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The web UI over loopback: sign-in by form, pages per role, forms refused without the CSRF field, and a
+/// proposal approved and distributed from its page.
+@Suite struct WebTests {
+    func form(_ f: ServerFixture, _ path: String, _ fields: String, session: ServerFixture.Session? = nil) async throws
+        -> ServerFixture.Reply
+    {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(f.port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(fields.utf8)
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        if let session { request.setValue(session.cookie, forHTTPHeaderField: "Cookie") }
+        let (data, response) = try await f.noRedirects.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (k, v) in http.allHeaderFields { headers[String(describing: k).lowercased()] = String(describing: v) }
+        return ServerFixture.Reply(status: http.statusCode, body: data, headers: headers)
+    }
+
+    func text(_ r: ServerFixture.Reply) -> String { String(decoding: r.body, as: UTF8.self) }
+
+    @Test func pagesNeedASessionAndShowWhatTheRoleMaySee() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let wrong = try await form(f, "/login", "user=rita&password=nope&next=/monitor")
+        #expect(wrong.status == 401 && text(wrong).contains("wrong"))
+        let signedIn = try await form(f, "/login", "user=rita&password=\(ServerFixture.password.replacingOccurrences(of: " ", with: "+"))&next=/proposals")
+        #expect(signedIn.status == 303 && signedIn.headers["location"] == "/proposals")
+        let rita = try await f.signIn("rita")
+        for path in ["/monitor", "/monitor/bank.unprocessed-lines", "/clusters", "/clusters/mkb", "/proposals", "/audit",
+                     "/administrations/m1", "/administrations/m1/reports/profit-and-loss?period=2026",
+                     "/administrations/m1/reports/vat-return?period=2026-Q3"] {
+            let page = try await f.request("GET", path, session: rita)
+            #expect(page.status == 200 && text(page).contains("<main>") && text(page).contains("rita (reviewer)"), "\(path): \(page.status)")
+        }
+        #expect(text(try await f.request("GET", "/administrations/m1", session: rita)).contains("<svg"))
+        // An accountant: their own administrations only, no bureau scope, no audit log.
+        let anna = try await f.signIn("anna")
+        #expect(try await f.request("GET", "/administrations/h1", session: anna).status == 403)
+        #expect(try await f.request("GET", "/audit", session: anna).status == 403)
+        let clusters = text(try await f.request("GET", "/clusters", session: anna))
+        #expect(clusters.contains("mkb") && !clusters.contains("horeca"))
+        // Without a session every page sends to the login page.
+        let (_, anonymous) = try await f.noRedirects.data(from: URL(string: "http://127.0.0.1:\(f.port)/monitor")!)
+        let redirect = anonymous as! HTTPURLResponse
+        #expect(redirect.statusCode == 303 && (redirect.allHeaderFields["Location"] as? String) == "/login?next=/monitor")
+    }
+
+    @Test func aReviewerApprovesFromTheProposalPageAndAnAdminDistributes() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let old = String(decoding: try f.workspace.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
+        try f.workspace.templates.commit([.write(path: "templates/mkb/accounts.csv",
+                                                 contents: Array((old + "46999,Nieuw,expense,debit,WBedAlkOal,,\n").utf8))],
+                                         message: "New account\n",
+                                         author: GitSignature(name: "Ada", email: "ada@bureau.example", time: 1_795_000_000))
+        let p = try #require(try await ProposalService(workspace: f.workspace).propose(by: "ada", at: "t1"))
+        let rita = try await f.signIn("rita")
+        let page = text(try await f.request("GET", "/proposals/\(p.id)", session: rita))
+        #expect(page.contains("2 administration(s): m1, m2") && page.contains("accounts:46999") && page.contains("Approve"))
+        // A form without the CSRF field is refused; with it, the review is made.
+        #expect(try await form(f, "/proposals/\(p.id)/review", "approve=true&comment=fine", session: rita).status == 403)
+        let approved = try await form(f, "/proposals/\(p.id)/review", "_csrf=\(rita.csrf)&approve=true&comment=fine", session: rita)
+        #expect(approved.status == 303)
+        #expect(try await ProposalService(workspace: f.workspace).proposal(p.id).state == .approved)
+        #expect(!text(try await f.request("GET", "/proposals/\(p.id)", session: rita)).contains(">Distribute<"))  // reviewers don't
+        let ada = try await f.signIn("ada")
+        #expect(text(try await f.request("GET", "/proposals/\(p.id)", session: ada)).contains(">Distribute<"))
+        #expect(try await form(f, "/proposals/\(p.id)/distribute", "_csrf=\(ada.csrf)", session: ada).status == 303)
+        let done = text(try await f.request("GET", "/proposals/\(p.id)", session: ada))
+        #expect(done.contains("Distribution: done — 2 applied"))
+    }
+}
