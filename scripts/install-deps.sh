@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages LedgerOps needs when they are missing (Debian/Ubuntu, as root).
 #   install-deps.sh          build dependencies (SQLite, libgit2, pkg-config, git)
-#   install-deps.sh peers    … and the peers the tests compare against and the benchmarks race (hledger, ledger)
+#   install-deps.sh peers    … and the peers the tests compare against and the benchmarks race (hledger, ledger), and
+#                            the browser the web UI is tested in (chromium, driven from a Python venv over CDP)
 # Runs `apt-get update` at most once, and only when something is missing.
 set -euo pipefail
 
@@ -14,9 +15,20 @@ command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)  # tests tamper with the a
 if [ "${1:-}" = peers ]; then
   command -v hledger >/dev/null 2>&1 || need+=(hledger)
   command -v ledger >/dev/null 2>&1 || need+=(ledger)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 fi
 
+browser_venv() {
+  # The CDP client for the browser test, pinned, in a venv under .build (out of git).
+  if [ "${1:-}" = peers ] && [ ! -x .build/browser-venv/bin/python ]; then
+    python3 -m venv .build/browser-venv
+    .build/browser-venv/bin/pip install -q websocket-client==1.8.0
+  fi
+}
+
 if [ ${#need[@]} -eq 0 ]; then
+  browser_venv "${1:-}"
   exit 0
 fi
 echo "installing: ${need[*]}"
@@ -26,3 +38,4 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+browser_venv "${1:-}"

@@ -77,7 +77,7 @@ enum PageTemplates {
         <td>{{^user}}<span class="hot">unknown author</span>{{/user}}</td></tr>{{/commits}}</table>
         {{#undecided}}<p class="hot">{{undecided}} conflicting or blocked items need a decision before approval.</p>{{/undecided}}
         <h2>Plan</h2>{{#clusters}}<h3>Cluster {{cluster}}</h3>
-        {{#groups}}<details {{#attention}}open{{/attention}}><summary>{{count}} administration(s): {{names}}{{#attention}} — <span class="hot">needs a decision</span>{{/attention}}</summary>
+        {{#groups}}<details {{#attention}}open{{/attention}}><summary>{{count}} administration(s): {{names}}{{#decision}} — <span class="hot">needs a decision</span>{{/decision}}</summary>
         <table><tr><th>item</th><th>action</th><th>field</th><th>old</th><th>new</th></tr>
         {{#items}}{{#changes}}<tr><td>{{key}}</td><td>{{action}}</td><td>{{field}}</td><td class="old">{{old}}</td><td class="new">{{new}}</td></tr>{{/changes}}
         {{#reason}}<tr><td colspan="5" class="muted">{{key}}: {{reason}}</td></tr>{{/reason}}

@@ -16,7 +16,7 @@ extension LedgerOpsServer {
             let items = members[0].items
             let attention = items.contains { $0.action == .conflict || $0.action == .blocked }
             return (attention, [
-                "count": members.count, "attention": attention,
+                "count": members.count, "attention": attention, "decision": attention,
                 "names": names.prefix(12).joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : ""),
                 "items": items.map { item -> [String: Any] in
                     let key = item.key.description
@@ -59,7 +59,10 @@ extension LedgerOpsServer {
                     return commit
                 },
                 "clusters": p.clusters.map { cluster -> [String: Any] in
-                    ["cluster": cluster, "groups": planGroups(p.affected.filter { $0.cluster == cluster }, proposal: p)]
+                    // A few groups are shown open; many stay folded (conflicts and blocked items open and first).
+                    var groups = planGroups(p.affected.filter { $0.cluster == cluster }, proposal: p)
+                    if groups.count <= 3 { for i in groups.indices { groups[i]["attention"] = true } }
+                    return ["cluster": cluster, "groups": groups]
                 },
                 "reviews": p.reviews.map { ["reviewer": $0.reviewer, "approve": $0.approve, "comment": $0.comment] },
                 "canReview": p.state == .open && identity.user.role >= .reviewer,
@@ -67,7 +70,7 @@ extension LedgerOpsServer {
             ]
             if let branch = p.branch { data["branch"] = branch }
             if !p.undecided.isEmpty { data["undecided"] = p.undecided.count }
-            if let progress {
+            if let progress, progress.state != "none" {
                 data["progress"] = ["state": progress.state, "applied": progress.applied, "failed": progress.failed,
                                     "conflicts": progress.conflicts, "pending": progress.pending]
             }
