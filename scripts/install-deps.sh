@@ -20,10 +20,10 @@ if [ "${1:-}" = peers ]; then
 fi
 
 browser_venv() {
-  # The CDP client for the browser test, pinned, in a venv under .build (out of git).
-  if [ "${1:-}" = peers ] && [ ! -x .build/browser-venv/bin/python ]; then
+  # The CDP client for the browser test and the OpenAPI validator, pinned, in a venv under .build (out of git).
+  if [ "${1:-}" = peers ] && ! .build/browser-venv/bin/python -c "import websocket, jsonschema, yaml" 2>/dev/null; then
     python3 -m venv .build/browser-venv
-    .build/browser-venv/bin/pip install -q websocket-client==1.8.0
+    .build/browser-venv/bin/pip install -q websocket-client==1.8.0 jsonschema==4.23.0 PyYAML==6.0.2
   fi
 }
 

@@ -4,6 +4,13 @@ public import Logging
 
 /// The HTTP face: `/healthz`, `/metrics` and the JSON API under `/api/v1`, over the same services as the CLI.
 public enum LedgerOpsServer {
+    /// The OpenAPI document of `/api/v1`, shipped as a resource.
+    public static let openAPI: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return "openapi: 3.1.0\n" }
+        return text
+    }()
+
     /// The router with every route and the access middleware.
     public static func router(_ env: ServerEnvironment) -> Router<AppContext> {
         let router = Router(context: AppContext.self)
@@ -16,6 +23,10 @@ public enum LedgerOpsServer {
                      body: .init(byteBuffer: ByteBuffer(string: env.metrics.text())))
         }
         let api = router.group("api/v1")
+        api.get("openapi.yaml") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: openAPI)))
+        }
         sessionRoutes(api, env)
         administrationRoutes(api, env)
         proposalRoutes(api, env)

@@ -46,6 +46,31 @@ public enum ReportValue: Sendable, Codable, Equatable {
 
     /// The amount, or nil for numbers and missing values.
     public var amount: Int64? { if case .amount(let a) = self { a } else { nil } }
+
+    private enum Key: String, CodingKey { case amount, number, unit }
+
+    /// `{"amount": 123456}` (minor units), `{"number": "38.2", "unit": "percent"}`, or `null`.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .amount(let a):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(a, forKey: .amount)
+        case .number(let n, let unit):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(n, forKey: .number)
+            try c.encode(unit, forKey: .unit)
+        case .missing:
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if try decoder.singleValueContainer().decodeNil() { self = .missing; return }
+        let c = try decoder.container(keyedBy: Key.self)
+        if let a = try c.decodeIfPresent(Int64.self, forKey: .amount) { self = .amount(a) }
+        else { self = .number(try c.decode(DecimalNumber.self, forKey: .number), try c.decode(RatioUnit.self, forKey: .unit)) }
+    }
 }
 
 /// One account's contribution to a selecting line, per column, signed as the line presents it.

@@ -1,0 +1,86 @@
+import Foundation
+import GitSource
+import Testing
+import TestSupport
+import Workflow
+
+/// Real responses, of every route and the errors they document, validated against `/api/v1/openapi.yaml` by
+/// `scripts/validate_openapi.py` (jsonschema, in the test venv).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: TestLedger.projectRoot + "/.build/browser-venv/bin/python")
+    || ProcessInfo.processInfo.environment["CI"] == "true", "skipped: the test venv is missing (`bash scripts/install-deps.sh peers`)"))
+struct OpenAPITests {
+    @Test func everyResponseMatchesTheDocument() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let served = try await f.request("GET", "/api/v1/openapi.yaml")
+        #expect(served.status == 200 && String(decoding: served.body, as: UTF8.self).hasPrefix("openapi: 3.1.0"))
+        let old = String(decoding: try f.workspace.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
+        try f.workspace.templates.commit([.write(path: "templates/mkb/accounts.csv",
+                                                 contents: Array((old + "46999,Nieuw,expense,debit,WBedAlkOal,,\n").utf8))],
+                                         message: "New account\n",
+                                         author: GitSignature(name: "Ada", email: "ada@bureau.example", time: 1_795_000_000))
+        let ada = try await f.signIn("ada"), rita = try await f.signIn("rita"), anna = try await f.signIn("anna")
+        var recorded: [[String: Any]] = []
+        func call(_ method: String, _ path: String, _ template: String, body: String? = nil,
+                  session: ServerFixture.Session? = nil, token: String? = nil) async throws -> ServerFixture.Reply {
+            let reply = try await f.request(method, path, body: body, session: session, token: token)
+            let json = reply.body.isEmpty ? NSNull() : (try? JSONSerialization.jsonObject(with: reply.body, options: .fragmentsAllowed)) ?? NSNull()
+            recorded.append(["method": method, "path": template, "status": reply.status, "body": json])
+            return reply
+        }
+        _ = try await call("POST", "/api/v1/session", "/session", body: #"{"user": "rita", "password": "wrong password"}"#)
+        _ = try await call("POST", "/api/v1/session", "/session", body: "{")
+        _ = try await call("GET", "/api/v1/me", "/me", session: rita)
+        _ = try await call("GET", "/api/v1/me", "/me")
+        _ = try await call("GET", "/api/v1/administrations", "/administrations", session: anna)
+        _ = try await call("GET", "/api/v1/administrations/m1", "/administrations/{id}", session: ada)
+        _ = try await call("GET", "/api/v1/administrations/h1", "/administrations/{id}", session: anna)
+        _ = try await call("GET", "/api/v1/administrations/zz", "/administrations/{id}", session: ada)
+        _ = try await call("GET", "/api/v1/administrations/m1/plan", "/administrations/{id}/plan", session: ada)
+        for kind in ["balance-sheet", "profit-and-loss", "cash-flow", "kpis", "vat-return"] {
+            _ = try await call("GET", "/api/v1/administrations/m1/reports/\(kind)?period=2026&compare=ytd,prior-year",
+                               "/administrations/{id}/reports/{kind}", session: rita)
+        }
+        _ = try await call("GET", "/api/v1/administrations/m1/reports/kpis?period=x", "/administrations/{id}/reports/{kind}", session: rita)
+        let token = try await call("POST", "/api/v1/tokens", "/tokens", body: #"{"name": "git", "user": "ada"}"#, session: ada)
+        let secret = try #require(token.json["secret"] as? String)
+        let hook = try await call("POST", "/api/v1/hooks/git", "/hooks/git", token: secret)
+        let id = try #require(hook.json["proposed"] as? Int)
+        _ = try await call("POST", "/api/v1/hooks/git", "/hooks/git")
+        _ = try await call("GET", "/api/v1/proposals", "/proposals", session: rita)
+        _ = try await call("GET", "/api/v1/proposals/\(id)", "/proposals/{id}", session: rita)
+        _ = try await call("GET", "/api/v1/proposals/999", "/proposals/{id}", session: rita)
+        _ = try await call("POST", "/api/v1/proposals/\(id)/review", "/proposals/{id}/review", body: #"{"approve": true, "comment": "mine"}"#, session: ada)
+        _ = try await call("POST", "/api/v1/proposals/\(id)/review", "/proposals/{id}/review", body: #"{"approve": true, "comment": "ok"}"#, session: rita)
+        _ = try await call("POST", "/api/v1/proposals/\(id)/distribute", "/proposals/{id}/distribute", session: rita)
+        _ = try await call("POST", "/api/v1/proposals/\(id)/distribute", "/proposals/{id}/distribute", session: ada)
+        _ = try await call("GET", "/api/v1/distributions/\(id)", "/distributions/{id}", session: ada)
+        _ = try await call("GET", "/api/v1/monitor", "/monitor", session: ada)
+        _ = try await call("GET", "/api/v1/monitor?scope=bureau", "/monitor", session: anna)
+        _ = try await call("GET", "/api/v1/monitor/closing.open-periods", "/monitor/{indicator}", session: ada)
+        _ = try await call("GET", "/api/v1/monitor/no.such", "/monitor/{indicator}", session: ada)
+        _ = try await call("GET", "/api/v1/audit", "/audit", session: rita)
+        _ = try await call("GET", "/api/v1/audit", "/audit", session: anna)
+        _ = try await call("GET", "/api/v1/audit/verify", "/audit/verify", session: rita)
+        _ = try await call("GET", "/api/v1/users", "/users", session: ada)
+        _ = try await call("GET", "/api/v1/tokens", "/tokens", session: ada)
+        let tokenID = try #require((token.json["token"] as? [String: Any])?["id"] as? Int)
+        _ = try await call("DELETE", "/api/v1/tokens/\(tokenID)", "/tokens/{id}", session: ada)
+        _ = try await call("DELETE", "/api/v1/session", "/session", session: rita)
+
+        let file = f.directory + "/responses.json"
+        try JSONSerialization.data(withJSONObject: recorded).write(to: URL(fileURLWithPath: file))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestLedger.projectRoot + "/.build/browser-venv/bin/python")
+        process.arguments = [TestLedger.projectRoot + "/scripts/validate_openapi.py",
+                             TestLedger.projectRoot + "/Sources/Server/Resources/openapi.yaml", file]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\(recorded.count - 2) responses checked"), "\(text)")  // two answers carry no body
+    }
+}
