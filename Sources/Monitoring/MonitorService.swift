@@ -7,8 +7,13 @@ import Store
 /// from the facts and today, thresholds from each administration's template unless the user set their own.
 public struct MonitorService: Sendable {
     public let ledger: LedgerService
+    /// Overviews kept between requests (a server's); nil computes every time.
+    public let cache: MonitorCache?
 
-    public init(ledger: LedgerService) { self.ledger = ledger }
+    public init(ledger: LedgerService, cache: MonitorCache? = nil) {
+        self.ledger = ledger
+        self.cache = cache
+    }
 
     /// What a refresh did.
     public struct Refresh: Sendable, Equatable {
@@ -123,6 +128,21 @@ public struct MonitorService: Sendable {
 
     /// Per indicator, how many of the scope's administrations exceed it today.
     public func overview(user: String, scope: MonitorScope, today: LocalDate) async throws -> MonitorOverview {
+        let key = "\(user)|\(scope.rawValue)|\(today)"
+        if let cache {
+            let generation = try await ledger.store.read { tx in try tx.monitorGeneration() }
+            if let known = cache.get(key, generation: generation) { return known }
+            // Gather what is stale first; the overview then belongs to the generation after that.
+            try await refresh(today: today)
+            let settled = try await ledger.store.read { tx in try tx.monitorGeneration() }
+            let overview = try await computeOverview(user: user, scope: scope, today: today)
+            cache.put(key, generation: settled, overview)
+            return overview
+        }
+        return try await computeOverview(user: user, scope: scope, today: today)
+    }
+
+    func computeOverview(user: String, scope: MonitorScope, today: LocalDate) async throws -> MonitorOverview {
         let admins = try await administrations(for: user, scope: scope)
         let summaries = try await summaries(today: today)
         let prefs = try await preferences(user)

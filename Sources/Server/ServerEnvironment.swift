@@ -16,6 +16,9 @@ public struct ServerEnvironment: Sendable {
     public let metrics: ServerMetrics
     /// How long a session lasts.
     public let sessionLength: TimeInterval
+    /// Monitor overviews and decoded proposals kept between requests, each checked against a cheap version.
+    let monitorCache = MonitorCache()
+    let proposalCache = ProposalCache()
 
     public init(workspace: Workspace, access: AccessService? = nil, clock: @escaping @Sendable () -> Date = { Date() },
                 metrics: ServerMetrics = ServerMetrics(), sessionLength: TimeInterval = 8 * 3600) {
@@ -31,7 +34,7 @@ public struct ServerEnvironment: Sendable {
     var proposals: ProposalService { ProposalService(workspace: workspace) }
     var distribution: DistributionService { DistributionService(workspace: workspace) }
     var reconciler: ReconcilerService { ReconcilerService(workspace: workspace) }
-    var monitor: MonitorService { MonitorService(ledger: workspace.ledger) }
+    var monitor: MonitorService { MonitorService(ledger: workspace.ledger, cache: monitorCache) }
     var reports: ReportService { ReportService(ledger: workspace.ledger) }
 
     /// Now as the ISO 8601 stamp audit records carry.

@@ -1,7 +1,9 @@
 extension Schema {
-    /// The monitor: per administration its facts (a compact summary for the values, JSON for the items), marked stale by triggers on what they are gathered from
-    /// (entries mark it from the posting session, once per transaction); users' own thresholds; budget amounts per
-    /// account and period (the budget module builds its versions on these); indexes for the facts' queries.
+    /// The monitor: per administration its facts (a compact summary for the values, JSON for the items), marked
+    /// stale by triggers on what they are gathered from (entries mark it from the posting session, once per
+    /// transaction); users' own thresholds; budget amounts per
+    /// account and period (the budget module builds its versions on these); indexes for the facts' queries; and a
+    /// generation that moves with anything an overview depends on, so a computed overview is served until it moves.
     static let v9 = """
         CREATE TABLE budget_amount (
             admin_id TEXT NOT NULL REFERENCES administration(id),
@@ -63,5 +65,25 @@ extension Schema {
             BEGIN UPDATE monitor_facts SET stale = 1 WHERE admin_id = NEW.admin_id; END;
         CREATE TRIGGER monitor_stale_distribution AFTER UPDATE ON distribution_item
             BEGIN UPDATE monitor_facts SET stale = 1 WHERE admin_id = NEW.admin_id; END;
+        CREATE TABLE monitor_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+        INSERT INTO monitor_generation (id, n) VALUES (1, 0);
+        CREATE TRIGGER monitor_generation_facts_insert AFTER INSERT ON monitor_facts
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_facts_update AFTER UPDATE ON monitor_facts
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_administration AFTER INSERT ON administration
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_responsible AFTER UPDATE OF responsible ON administration
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_preference_insert AFTER INSERT ON monitor_preference
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_preference_update AFTER UPDATE ON monitor_preference
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_preference_delete AFTER DELETE ON monitor_preference
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_user_insert AFTER INSERT ON app_user
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
+        CREATE TRIGGER monitor_generation_user_update AFTER UPDATE ON app_user
+            BEGIN UPDATE monitor_generation SET n = n + 1; END;
         """
 }

@@ -140,6 +140,23 @@ import TestSupport
         #expect(try await service.refresh(today: day("2026-12-01")).gathered == 2)
     }
 
+    @Test func aCachedOverviewIsServedUntilSomethingItDependsOnChanges() async throws {
+        let f = try await MonitorFixture()
+        defer { f.remove() }
+        let service = MonitorService(ledger: f.ledger, cache: MonitorCache())
+        let today = MonitorFixture.today
+        func suspense() async throws -> Int {
+            try await service.overview(user: "u", scope: .bureau, today: today)
+                .indicators.first { $0.indicator.id == "general-ledger.suspense-amount" }!.exceeding
+        }
+        #expect(try await suspense() == 1)
+        #expect(try await suspense() == 1)  // served from the cache
+        _ = try await f.ledger.post(f.memo("14590", "10201", 25_00, "2026-11-19"), to: "clean")
+        #expect(try await suspense() == 2)
+        try await service.setPreference("general-ledger.suspense-amount", user: "u", threshold: .of(100), enabled: true)
+        #expect(try await suspense() == 0)  // 75.00 and 25.00 are under the user's own 100
+    }
+
     @Test func scopesThresholdsAndSwitches() async throws {
         let f = try await MonitorFixture()
         defer { f.remove() }

@@ -13,7 +13,7 @@ extension LedgerOpsServer {
         }
         api.get("proposals/:id") { _, context -> Response in
             _ = try context.require(.viewer)
-            return try JSON.response(try await env.proposals.proposal(try context.number("id")))
+            return try JSON.response(try await env.proposalCache.proposal(try context.number("id"), in: env.workspace))
         }
         api.post("proposals/:id/review") { request, context -> Response in
             let identity = try context.require(.reviewer)

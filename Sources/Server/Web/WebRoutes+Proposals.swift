@@ -47,7 +47,7 @@ extension LedgerOpsServer {
         }
         router.get("proposals/:id") { request, context -> Response in
             guard let identity = context.identity else { return login(request) }
-            let p = try await env.proposals.proposal(try context.number("id"))
+            let p = try await env.proposalCache.proposal(try context.number("id"), in: env.workspace)
             let progress = try? await env.distribution.progressOf(p.id)
             var data: [String: Any] = [
                 "id": p.id, "state": p.state.rawValue, "fromRevision": String((p.fromRevision ?? "start").prefix(7)),

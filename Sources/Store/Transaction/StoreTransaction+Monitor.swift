@@ -163,6 +163,11 @@ extension StoreTransaction {
             """, [admin, asOf, Data(summary), thresholds, facts])
     }
 
+    /// The monitor's generation: it moves whenever facts, administrations, responsibilities, users or preferences do.
+    public func monitorGeneration() throws -> Int64 {
+        try row("SELECT n FROM monitor_generation WHERE id = 1")?[0] ?? 0
+    }
+
     /// Marks an administration's facts stale (posting does this once per transaction).
     public func markMonitorStale(_ admin: String) throws {
         try execute("UPDATE monitor_facts SET stale = 1 WHERE admin_id = ?", [admin])

@@ -16,7 +16,7 @@ extension StoreTransaction {
 
     /// Replaces a proposal's state and body; `open: false` frees its clusters for newer proposals.
     public func updateProposal(_ id: Int64, state: String, body: String, open: Bool) throws {
-        try execute("UPDATE proposal SET state = ?, body = ? WHERE id = ?", [state, body, id])
+        try execute("UPDATE proposal SET state = ?, body = ?, version = version + 1 WHERE id = ?", [state, body, id])
         if !open { try execute("UPDATE proposal_cluster SET open = 0 WHERE proposal_id = ?", [id]) }
     }
 
@@ -30,6 +30,11 @@ extension StoreTransaction {
 
     public func proposalBodies() throws -> [(id: Int64, body: String)] {
         try rows("SELECT id, body FROM proposal ORDER BY id").map { ($0["id"], $0["body"]) }
+    }
+
+    /// The version of a proposal, which every update moves; nil when there is no such proposal.
+    public func proposalVersion(_ id: Int64) throws -> Int64? {
+        try row("SELECT version FROM proposal WHERE id = ?", [id])?[0]
     }
 
     public func proposalBody(_ id: Int64) throws -> String? {
