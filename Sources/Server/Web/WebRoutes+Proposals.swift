@@ -5,35 +5,6 @@ import Reconciler
 import Workflow
 
 extension LedgerOpsServer {
-    /// One group of administrations whose plans are identical, for the proposal page.
-    static func planGroups(_ plans: [Plan], proposal p: Proposal) -> [[String: Any]] {
-        let grouped = Dictionary(grouping: plans) { plan in
-            plan.items.map { "\($0.key)|\($0.action.rawValue)|\($0.changes.map { "\($0.field)=\($0.old ?? "")>\($0.new ?? "")" })" }
-                .joined(separator: ";")
-        }
-        return grouped.values.map { members -> (Bool, [String: Any]) in
-            let names = members.map(\.administration).sorted()
-            let items = members[0].items
-            let attention = items.contains { $0.action == .conflict || $0.action == .blocked }
-            return (attention, [
-                "count": members.count, "attention": attention, "decision": attention,
-                "names": names.prefix(12).joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : ""),
-                "items": items.map { item -> [String: Any] in
-                    let key = item.key.description
-                    let open = names.filter { p.undecided.contains("\($0)|\(key)") }
-                    return [
-                        "key": key, "action": item.action.rawValue, "reason": item.reason ?? "",
-                        "changes": (item.changes.isEmpty ? [FieldChange(field: "", old: nil, new: nil)] : item.changes).map { c -> [String: Any] in
-                            ["key": key, "action": item.action.rawValue, "field": c.field, "old": c.old ?? "", "new": c.new ?? ""]
-                        },
-                        "decide": open.isEmpty ? [] : [["administrations": open, "key": key, "id": p.id,
-                                                        "conflict": item.action == .conflict ? ["x"] : []] as [String: Any]],
-                    ]
-                },
-            ])
-        }.sorted { $0.0 && !$1.0 }.map(\.1)
-    }
-
     static func proposalPages(_ router: Router<AppContext>, _ env: ServerEnvironment) {
         router.get("proposals") { request, context -> Response in
             guard let identity = context.identity else { return login(request) }
@@ -47,7 +18,7 @@ extension LedgerOpsServer {
         }
         router.get("proposals/:id") { request, context -> Response in
             guard let identity = context.identity else { return login(request) }
-            let p = try await env.proposalCache.proposal(try context.number("id"), in: env.workspace)
+            let (p, groups) = try await env.proposalCache.entry(try context.number("id"), in: env.workspace)
             let progress = try? await env.distribution.progressOf(p.id)
             var data: [String: Any] = [
                 "id": p.id, "state": p.state.rawValue, "fromRevision": String((p.fromRevision ?? "start").prefix(7)),
@@ -60,16 +31,16 @@ extension LedgerOpsServer {
                 },
                 "clusters": p.clusters.map { cluster -> [String: Any] in
                     // A few groups are shown open; many stay folded (conflicts and blocked items open and first).
-                    var groups = planGroups(p.affected.filter { $0.cluster == cluster }, proposal: p)
-                    if groups.count <= 3 { for i in groups.indices { groups[i]["attention"] = true } }
-                    return ["cluster": cluster, "groups": groups]
+                    let mine = groups[cluster] ?? []
+                    return ["cluster": cluster, "groups": mine.map { $0.page(proposal: p.id, open: mine.count <= 3) }]
                 },
                 "reviews": p.reviews.map { ["reviewer": $0.reviewer, "approve": $0.approve, "comment": $0.comment] },
                 "canReview": p.state == .open && identity.user.role >= .reviewer,
                 "canDistribute": (p.state == .approved || p.state == .distributing) && identity.user.role >= .admin,
             ]
             if let branch = p.branch { data["branch"] = branch }
-            if !p.undecided.isEmpty { data["undecided"] = p.undecided.count }
+            let undecided = groups.values.flatMap { $0 }.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.open.count } }
+            if undecided > 0 { data["undecided"] = undecided }
             if let progress, progress.state != "none" {
                 data["progress"] = ["state": progress.state, "applied": progress.applied, "failed": progress.failed,
                                     "conflicts": progress.conflicts, "pending": progress.pending]
