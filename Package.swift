@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource",
-                           "Workspace", "Reconciler", "Workflow"],
+                           "Workspace", "Reconciler", "Workflow", "Server"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -16,6 +16,7 @@ if [ "${1:-}" = peers ]; then
   command -v hledger >/dev/null 2>&1 || need+=(hledger)
   command -v ledger >/dev/null 2>&1 || need+=(ledger)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v wrk >/dev/null 2>&1 || need+=(wrk)  # the server benchmark's load
   python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 fi
 

@@ -17,6 +17,8 @@ struct MonitorBench {
         var rows: [(String, String, String)]
         var overview: Double
         var afterChanges: Double
+        /// The bureau it built, for the server benchmark to serve.
+        var workspace: Workspace
     }
 
     /// About 200 entries of one administration's year, deterministic per index.
@@ -117,6 +119,6 @@ struct MonitorBench {
         let drilled = try await monitor.drill("sales.overdue-receivables", user: "bench", scope: .bureau, today: later, limit: 50)
         rows.append(("drill-down sales.overdue-receivables, worst 50 of the bureau", "\(drilled.reduce(0) { $0 + $1.items.count }) items",
                      String(format: "%.3f s", seconds(clock.now - drillStart))))
-        return Result(rows: rows, overview: overviewTime, afterChanges: afterChanges)
+        return Result(rows: rows, overview: overviewTime, afterChanges: afterChanges, workspace: ws)
     }
 }

@@ -93,6 +93,19 @@ do {
                      monitor.afterChanges))
     }
     print("")
+    // The same bureau, served.
+    if let served = try await ServerBench(workspace: monitor.workspace, tiny: tiny).run() {
+        printTable(["server (\(size) administrations)", "load", "result"], served.rows.map { [$0.0, $0.1, $0.2] })
+        if !tiny {
+            for load in served.loads {
+                print((load.requests >= 2_000 && load.p99 <= 50 ? "met     " : "MISSED  ")
+                    + String(format: "%@ ≥ 2,000 req/s and p99 ≤ 50 ms: %.0f req/s, p99 %.1f ms", load.name, load.requests, load.p99))
+            }
+        }
+    } else {
+        print("server: skipped, wrk is not installed (make bench installs it)")
+    }
+    print("")
     }
     if runs("posting") {
     let postingRows = try await PostingBench(tiny: tiny, directory: dir + "/posting", projectRoot: root).run()

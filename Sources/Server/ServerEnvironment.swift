@@ -19,6 +19,7 @@ public struct ServerEnvironment: Sendable {
     /// Monitor overviews and decoded proposals kept between requests, each checked against a cheap version.
     let monitorCache = MonitorCache()
     let proposalCache = ProposalCache()
+    let sessionCache = SessionCache()
 
     public init(workspace: Workspace, access: AccessService? = nil, clock: @escaping @Sendable () -> Date = { Date() },
                 metrics: ServerMetrics = ServerMetrics(), sessionLength: TimeInterval = 8 * 3600) {

@@ -53,7 +53,12 @@ struct AccessMiddleware: RouterMiddleware {
             return Identity(user: user, via: .token(administrations: token.administrations.map(Set.init)))
         }
         if let secret = request.cookies[Self.cookie]?.value {
-            guard let session = try await env.access.session(secret, now: env.now()) else { return nil }
+            let now = env.clock()
+            if let known = env.sessionCache.get(secret, now: now), known.expires > env.stamp(now) {
+                return Identity(user: known.user, via: .session(csrf: known.csrf))
+            }
+            guard let session = try await env.access.session(secret, now: env.stamp(now)) else { return nil }
+            env.sessionCache.put(secret, session, now: now)
             return Identity(user: session.user, via: .session(csrf: session.csrf))
         }
         return nil

@@ -21,7 +21,10 @@ extension LedgerOpsServer {
         }
         api.delete("session") { request, context -> Response in
             _ = try context.require(.viewer)
-            if let secret = request.cookies[AccessMiddleware.cookie]?.value { try await env.access.signOut(secret) }
+            if let secret = request.cookies[AccessMiddleware.cookie]?.value {
+                env.sessionCache.drop(secret)
+                try await env.access.signOut(secret)
+            }
             var response = Response(status: .noContent)
             response.setCookie(Cookie(name: AccessMiddleware.cookie, value: "", maxAge: 0, path: "/", httpOnly: true,
                                       sameSite: .strict))

@@ -36,7 +36,10 @@ extension LedgerOpsServer {
             return response
         }
         router.post("logout") { request, _ -> Response in
-            if let secret = request.cookies[AccessMiddleware.cookie]?.value { try await env.access.signOut(secret) }
+            if let secret = request.cookies[AccessMiddleware.cookie]?.value {
+                env.sessionCache.drop(secret)
+                try await env.access.signOut(secret)
+            }
             var response = Page.redirect("/login")
             response.setCookie(Cookie(name: AccessMiddleware.cookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
             return response
