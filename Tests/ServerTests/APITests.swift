@@ -31,29 +31,40 @@ import Workflow
         #expect(metrics.contains("ledgerops_http_requests_total{route=\"/api/v1/session\",method=\"POST\",status=\"401\"} 2"))
     }
 
-    /// Route × role: allowed, or refused as designed (401 without identity, 403 below the role).
+    /// Route × role, every API route: allowed, or refused as designed (401 without identity, 403 below the role).
     @Test(arguments: [
-        ("GET", "/api/v1/administrations", "viewer"), ("GET", "/api/v1/proposals", "viewer"), ("GET", "/api/v1/monitor", "viewer"),
+        ("GET", "/api/v1/me", "viewer"), ("DELETE", "/api/v1/session", "viewer"),
+        ("GET", "/api/v1/administrations", "viewer"), ("GET", "/api/v1/administrations/m1", "viewer"),
+        ("GET", "/api/v1/administrations/m1/plan", "viewer"),
         ("GET", "/api/v1/administrations/m1/reports/balance-sheet?period=2026", "viewer"),
+        ("GET", "/api/v1/administrations/m1/reports/vat-return?period=2026-Q3", "viewer"),
+        ("GET", "/api/v1/proposals", "viewer"), ("GET", "/api/v1/proposals/999", "viewer"),
+        ("POST", "/api/v1/proposals/999/review", "reviewer"), ("POST", "/api/v1/proposals/999/decisions", "reviewer"),
+        ("POST", "/api/v1/proposals/999/distribute", "admin"),
+        ("GET", "/api/v1/distributions/999", "viewer"), ("POST", "/api/v1/distributions/999/resume", "admin"),
+        ("POST", "/api/v1/distributions/999/abort", "admin"),
+        ("GET", "/api/v1/monitor", "viewer"), ("GET", "/api/v1/monitor/bank.unprocessed-lines", "viewer"),
         ("GET", "/api/v1/audit", "reviewer"), ("GET", "/api/v1/audit/verify", "reviewer"), ("GET", "/api/v1/users", "admin"),
-        ("POST", "/api/v1/proposals/999/review", "reviewer"), ("POST", "/api/v1/proposals/999/distribute", "admin"),
-        ("POST", "/api/v1/distributions/999/abort", "admin"), ("POST", "/api/v1/tokens", "admin"),
+        ("GET", "/api/v1/tokens", "viewer"), ("POST", "/api/v1/tokens", "admin"), ("DELETE", "/api/v1/tokens/999", "admin"),
     ])
     func everyRouteChecksTheRole(method: String, path: String, needs: String) async throws {
         let f = try await ServerFixture()
         defer { f.stop() }
         let order = ["viewer": 0, "accountant": 1, "reviewer": 2, "admin": 3]
         let body = method == "POST" ? (path.hasSuffix("review") ? #"{"approve": true, "comment": "ok"}"#
-            : path.hasSuffix("tokens") ? #"{"name": "crm", "user": "anna"}"# : "{}") : nil
+            : path.hasSuffix("tokens") ? #"{"name": "crm", "user": "anna"}"#
+            : path.hasSuffix("decisions") ? #"{"administration": "m1", "item": "accounts:1", "take": "local"}"# : "{}") : nil
         #expect(try await f.request(method, path, body: body).status == 401, "\(path) without a session")
         for (user, role) in [("vera", "viewer"), ("anna", "accountant"), ("rita", "reviewer"), ("ada", "admin")] {
             let reply = try await f.request(method, path, body: body, session: try await f.signIn(user))
             if order[role]! < order[needs]! {
                 #expect(reply.status == 403 && reply.errorCode == "forbidden", "\(user) on \(method) \(path): \(reply.status)")
             } else {
-                // Allowed: the route answers (200/201, or 404 for the unknown proposal 999).
-                #expect([200, 201, 404].contains(reply.status), "\(user) on \(method) \(path): \(reply.status) \(String(decoding: reply.body, as: UTF8.self))")
-                if path.contains("999") { #expect(reply.status == 404 && reply.errorCode == "not-found") }
+                // Allowed: the route answers (200, 201 or 204, or 404 for the unknown proposal, distribution or token 999).
+                #expect([200, 201, 204, 404].contains(reply.status), "\(user) on \(method) \(path): \(reply.status) \(String(decoding: reply.body, as: UTF8.self))")
+                if path.contains("999") && !path.hasPrefix("/api/v1/distributions/999") || path.contains("999/") {
+                    #expect(reply.status == 404 && reply.errorCode == "not-found", "\(user) on \(method) \(path): \(reply.status)")
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ struct AccessMiddleware: RouterMiddleware {
         context.requestID = request.headers[.init("X-Request-Id")!] ?? String(UUID().uuidString.prefix(8)).lowercased()
         context.logger[metadataKey: "request"] = .string(context.requestID)
         let route = context.endpointPath ?? request.uri.path
+        let started = ContinuousClock.now
         var request = request
         do {
             context.identity = try await identify(request)
@@ -34,6 +35,7 @@ struct AccessMiddleware: RouterMiddleware {
             var response = try await next(request, context)
             response.headers[.init("X-Request-Id")!] = context.requestID
             env.metrics.request(route: route, method: request.method.rawValue, status: response.status.code)
+            log(request, context, status: response.status.code, started: started)
             return response
         } catch {
             let mapped = ServerError.from(error)
@@ -41,8 +43,20 @@ struct AccessMiddleware: RouterMiddleware {
             env.metrics.request(route: route, method: request.method.rawValue, status: mapped.status.code)
             var response = try mapped.response(from: request, context: context)
             response.headers[.init("X-Request-Id")!] = context.requestID
+            log(request, context, status: mapped.status.code, started: started)
             return response
         }
+    }
+
+    /// One structured line per request: method, path, status, duration, user; the request id is in the metadata.
+    func log(_ request: Request, _ context: AppContext, status: Int, started: ContinuousClock.Instant) {
+        guard context.logger.logLevel <= .info else { return }
+        let elapsed = started.duration(to: .now)
+        context.logger.info("request", metadata: [
+            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(status),
+            "ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+            "user": .string(context.identity?.user.name ?? "-"),
+        ])
     }
 
     func identify(_ request: Request) async throws -> Identity? {
