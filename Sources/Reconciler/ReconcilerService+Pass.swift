@@ -22,58 +22,77 @@ extension ReconcilerService {
         if let remote = workspace.settings.remote { _ = try workspace.templates.fetch(from: remote, branch: workspace.settings.branch) }
         let revision = try workspace.templates.resolve(workspace.settings.branch).hex
         let set = try workspace.templateSet(at: revision)
-        return try await workspace.store.write { tx in
-            var cache = DesiredCache(set: set)
-            let records = try tx.reconcilerRecords()
-            let appliedHashes = try tx.appliedHashes()
-            var groups = GroupPlans()
-            var summary = PassSummary(revision: revision, counts: [:], changed: 0, skipped: 0)
-            for admin in try tx.administrations() {
-                guard let cluster = admin.cluster else { continue }
-                let previous = records[admin.id]
-                var record: ReconcilerRecord
-                if previous?.suspended == true {
-                    record = previous!
-                    record.status = SyncStatus.suspended.rawValue
-                } else {
-                    do {
-                        // O(1): the same desired configuration and no local edit since the last pass, which found it in
-                        // sync or drifted (plans of those do not depend on postings): nothing can have changed.
-                        let desiredKey = try cache.desiredKey(cluster: cluster, administration: admin.id)
-                        if let p = previous, p.desiredHash == desiredKey, p.liveHash != nil, p.attemptedRevision == revision,
-                           let status = SyncStatus(rawValue: p.status), status == .synced || status == .drifted {
-                            summary.skipped += 1
-                            summary.counts[status, default: 0] += 1
-                            continue
-                        }
-                        let plan: Plan
-                        if let p = previous, let live = p.liveHash, live == appliedHashes[admin.id] {
-                            // Live still equals last applied: the template diff is shared by every administration of
-                            // this group in the same state; only their postings are looked up.
-                            plan = try groups.plan(admin: admin.id, cluster: cluster, revision: revision, liveHash: live,
-                                                   desiredKey: desiredKey, cache: &cache, tx: tx)
-                        } else {
-                            plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
-                        }
-                        let status = plan.status
-                        let first = plan.items.first { $0.action != .drift } ?? plan.items.first
-                        record = ReconcilerRecord(
-                            administration: admin.id, status: status.rawValue, reason: first.map { $0.action.rawValue },
-                            message: first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") },
-                            since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: revision,
-                            desiredHash: desiredKey, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
-                    } catch {
-                        record = ReconcilerRecord(
-                            administration: admin.id, status: SyncStatus.failed.rawValue, reason: "error", message: "\(error)",
-                            since: previous?.status == SyncStatus.failed.rawValue ? previous!.since : now,
-                            attemptedRevision: revision, desiredHash: nil, liveHash: nil, planHash: nil, suspended: false)
-                    }
+        let admins = try await workspace.store.read { tx in try tx.administrations() }
+        var cache = DesiredCache(set: set)
+        var groups = GroupPlans()
+        var summary = PassSummary(revision: revision, counts: [:], changed: 0, skipped: 0)
+        // In chunks, each its own transaction: a first pass over thousands of administrations takes minutes, and
+        // other writers (a sign-in, an apply) must not wait for all of it. Each chunk reads its records afresh.
+        var index = 0
+        while index < admins.count {
+            let chunk = Array(admins[index..<min(index + Self.passChunk, admins.count)])
+            index += chunk.count
+            (cache, groups, summary) = try await workspace.store.write { [cache, groups, summary] tx in
+                var cache = cache, groups = groups, summary = summary
+                let ids = chunk.map(\.id)
+                let appliedHashes = try tx.appliedHashes(ids), records = try tx.reconcilerRecords(ids)
+                for admin in chunk {
+                    try Self.passOne(admin, previous: records[admin.id], tx: tx, revision: revision, now: now,
+                                     appliedHashes: appliedHashes, cache: &cache, groups: &groups, summary: &summary)
                 }
-                if try tx.save(record, previous: previous) { summary.changed += 1 }
-                summary.counts[SyncStatus(rawValue: record.status) ?? .failed, default: 0] += 1
+                return (cache, groups, summary)
             }
-            return summary
         }
+        return summary
+    }
+
+    /// Administrations per pass transaction.
+    static let passChunk = 250
+
+    static func passOne(_ admin: Administration, previous: ReconcilerRecord?, tx: StoreTransaction, revision: String,
+                        now: String, appliedHashes: [String: String], cache: inout DesiredCache, groups: inout GroupPlans,
+                        summary: inout PassSummary) throws {
+        guard let cluster = admin.cluster else { return }
+        var record: ReconcilerRecord
+        if previous?.suspended == true {
+            record = previous!
+            record.status = SyncStatus.suspended.rawValue
+        } else {
+            do {
+                // O(1): the same desired configuration and no local edit since the last pass, which found it in
+                // sync or drifted (plans of those do not depend on postings): nothing can have changed.
+                let desiredKey = try cache.desiredKey(cluster: cluster, administration: admin.id)
+                if let p = previous, p.desiredHash == desiredKey, p.liveHash != nil, p.attemptedRevision == revision,
+                   let status = SyncStatus(rawValue: p.status), status == .synced || status == .drifted {
+                    summary.skipped += 1
+                    summary.counts[status, default: 0] += 1
+                    return
+                }
+                let plan: Plan
+                if let p = previous, let live = p.liveHash, live == appliedHashes[admin.id] {
+                    // Live still equals last applied: the template diff is shared by every administration of
+                    // this group in the same state; only their postings are looked up.
+                    plan = try groups.plan(admin: admin.id, cluster: cluster, revision: revision, liveHash: live,
+                                           desiredKey: desiredKey, cache: &cache, tx: tx)
+                } else {
+                    plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
+                }
+                let status = plan.status
+                let first = plan.items.first { $0.action != .drift } ?? plan.items.first
+                record = ReconcilerRecord(
+                    administration: admin.id, status: status.rawValue, reason: first.map { $0.action.rawValue },
+                    message: first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") },
+                    since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: revision,
+                    desiredHash: desiredKey, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
+            } catch {
+                record = ReconcilerRecord(
+                    administration: admin.id, status: SyncStatus.failed.rawValue, reason: "error", message: "\(error)",
+                    since: previous?.status == SyncStatus.failed.rawValue ? previous!.since : now,
+                    attemptedRevision: revision, desiredHash: nil, liveHash: nil, planHash: nil, suspended: false)
+            }
+        }
+        if try tx.save(record, previous: previous) { summary.changed += 1 }
+        summary.counts[SyncStatus(rawValue: record.status) ?? .failed, default: 0] += 1
     }
 
     /// Every administration's record, as the last pass left it.

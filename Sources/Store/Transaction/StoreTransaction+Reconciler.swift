@@ -31,9 +31,11 @@ public struct ReconcilerRecord: Sendable, Hashable, Codable {
 }
 
 extension StoreTransaction {
-    public func reconcilerRecords() throws -> [String: ReconcilerRecord] {
+    /// Every administration's record, or those of `admins` only.
+    public func reconcilerRecords(_ admins: [String]? = nil) throws -> [String: ReconcilerRecord] {
         var result: [String: ReconcilerRecord] = [:]
-        for r in try rows("SELECT * FROM reconciler_status") {
+        let filter = admins.map { " WHERE admin_id IN (" + Array(repeating: "?", count: $0.count).joined(separator: ",") + ")" } ?? ""
+        for r in try rows("SELECT * FROM reconciler_status" + filter, StatementArguments(admins ?? [])) {
             let record = ReconcilerRecord(administration: r["admin_id"], status: r["status"], reason: r["reason"],
                                           message: r["message"], since: r["since"], attemptedRevision: r["attempted_revision"],
                                           desiredHash: r["desired_hash"], liveHash: r["live_hash"], planHash: r["plan_hash"],
@@ -82,9 +84,12 @@ extension StoreTransaction {
     }
 
     /// The hash of every administration's last-applied configuration, without reading the configurations.
-    public func appliedHashes() throws -> [String: String] {
+    public func appliedHashes(_ admins: [String]? = nil) throws -> [String: String] {
         var result: [String: String] = [:]
-        for r in try rows("SELECT admin_id, hash FROM applied_configuration") { result[r["admin_id"]] = r["hash"] }
+        let filter = admins.map { " WHERE admin_id IN (" + Array(repeating: "?", count: $0.count).joined(separator: ",") + ")" } ?? ""
+        for r in try rows("SELECT admin_id, hash FROM applied_configuration" + filter, StatementArguments(admins ?? [])) {
+            result[r["admin_id"]] = r["hash"]
+        }
         return result
     }
 
