@@ -5,8 +5,8 @@ import TestSupport
 import Workflow
 
 /// A real browser: headless Chromium, driven by `scripts/browser_test.py` over the DevTools protocol, signs in as a
-/// reviewer, approves a proposal, signs in as an admin and starts its distribution; the CLI then finds the
-/// administrations `Synced`. Screenshots land in `.build/screenshots/`. Without Chromium the test is skipped
+/// reviewer, opens a proposal, approves it and starts its distribution; the CLI then finds the administrations
+/// `Synced`. Screenshots land in `.build/screenshots/`. Without Chromium the test is skipped
 /// locally and fails on CI (`make test` installs it).
 @Suite(.enabled(if: Peer("chromium").shouldRun, "skipped: chromium is not installed (CI installs it and fails without it)"))
 struct BrowserTests {
@@ -23,7 +23,7 @@ struct BrowserTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test func aReviewerApprovesAndAnAdminDistributesInChromium() async throws {
+    @Test func aReviewerApprovesAndDistributesInChromium() async throws {
         let python = TestLedger.projectRoot + "/.build/browser-venv/bin/python"
         try #require(FileManager.default.isExecutableFile(atPath: python),
                      "the browser test's venv is missing: `bash scripts/install-deps.sh peers` makes it")
@@ -37,7 +37,7 @@ struct BrowserTests {
         let p = try #require(try await ProposalService(workspace: f.workspace).propose(by: "ada", at: "t1"))
         let shots = TestLedger.projectRoot + "/.build/screenshots"
         let browser = try Self.run(python, [TestLedger.projectRoot + "/scripts/browser_test.py", "--base", "http://127.0.0.1:\(f.port)",
-                                            "--proposal", String(p.id), "--reviewer", "rita", "--admin", "ada",
+                                            "--proposal", String(p.id), "--reviewer", "rita",
                                             "--password", ServerFixture.password, "--out", shots])
         #expect(browser.status == 0, "the browser script: \(browser.output)")
         #expect(browser.output.contains(#""distribution": "done""#) && browser.output.contains(#""applied": 2"#), "\(browser.output)")

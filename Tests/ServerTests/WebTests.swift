@@ -27,6 +27,40 @@ import FoundationNetworking
 
     func text(_ r: ServerFixture.Reply) -> String { String(decoding: r.body, as: UTF8.self) }
 
+    /// Every web route × every role: a page without a session sends to the login page, a form without one is 401,
+    /// below the role 403, and otherwise the route answers (404 for the unknown proposal 999).
+    @Test(arguments: [
+        ("GET", "/monitor", "viewer"), ("GET", "/monitor/bank.unprocessed-lines", "viewer"), ("GET", "/clusters", "viewer"),
+        ("GET", "/clusters/mkb", "viewer"), ("GET", "/proposals", "viewer"), ("GET", "/proposals/999", "viewer"),
+        ("GET", "/administrations/m1", "viewer"), ("GET", "/administrations/m1/reports/cash-flow?period=2026", "viewer"),
+        ("GET", "/audit", "reviewer"), ("POST", "/proposals/999/review", "reviewer"),
+        ("POST", "/proposals/999/decisions", "reviewer"), ("POST", "/proposals/999/distribute", "reviewer"),
+    ])
+    func everyWebRouteChecksTheRole(method: String, path: String, needs: String) async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let order = ["viewer": 0, "accountant": 1, "reviewer": 2, "admin": 3]
+        func send(_ session: ServerFixture.Session?) async throws -> ServerFixture.Reply {
+            if method == "POST" {
+                return try await form(f, path, "_csrf=\(session?.csrf ?? "")&approve=true&comment=x&administration=m1&item=accounts:1",
+                                      session: session)
+            }
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(f.port)\(path)")!)
+            if let session { request.setValue(session.cookie, forHTTPHeaderField: "Cookie") }
+            let (data, response) = try await f.noRedirects.data(for: request)
+            return ServerFixture.Reply(status: (response as! HTTPURLResponse).statusCode, body: data, headers: [:])
+        }
+        #expect(try await send(nil).status == (method == "GET" ? 303 : 401), "\(path) without a session")
+        for (user, role) in [("vera", "viewer"), ("anna", "accountant"), ("rita", "reviewer"), ("ada", "admin")] {
+            let reply = try await send(try await f.signIn(user))
+            if order[role]! < order[needs]! {
+                #expect(reply.status == 403, "\(user) on \(method) \(path): \(reply.status)")
+            } else {
+                #expect(reply.status == (path.contains("999") ? 404 : 200), "\(user) on \(method) \(path): \(reply.status)")
+            }
+        }
+    }
+
     @Test func pagesNeedASessionAndShowWhatTheRoleMaySee() async throws {
         let f = try await ServerFixture()
         defer { f.stop() }
@@ -54,7 +88,7 @@ import FoundationNetworking
         #expect(redirect.statusCode == 303 && (redirect.allHeaderFields["Location"] as? String) == "/login?next=/monitor")
     }
 
-    @Test func aReviewerApprovesFromTheProposalPageAndAnAdminDistributes() async throws {
+    @Test func aReviewerApprovesAndDistributesFromTheProposalPage() async throws {
         let f = try await ServerFixture()
         defer { f.stop() }
         let old = String(decoding: try f.workspace.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
@@ -71,11 +105,14 @@ import FoundationNetworking
         let approved = try await form(f, "/proposals/\(p.id)/review", "_csrf=\(rita.csrf)&approve=true&comment=fine", session: rita)
         #expect(approved.status == 303)
         #expect(try await ProposalService(workspace: f.workspace).proposal(p.id).state == .approved)
-        #expect(!text(try await f.request("GET", "/proposals/\(p.id)", session: rita)).contains(">Distribute<"))  // reviewers don't
-        let ada = try await f.signIn("ada")
-        #expect(text(try await f.request("GET", "/proposals/\(p.id)", session: ada)).contains(">Distribute<"))
-        #expect(try await form(f, "/proposals/\(p.id)/distribute", "_csrf=\(ada.csrf)", session: ada).status == 303)
-        let done = text(try await f.request("GET", "/proposals/\(p.id)", session: ada))
+        // A viewer sees the page but neither form; the reviewer who approved starts the distribution.
+        let vera = try await f.signIn("vera")
+        let viewed = text(try await f.request("GET", "/proposals/\(p.id)", session: vera))
+        #expect(!viewed.contains(">Distribute<") && !viewed.contains(">Approve<"))
+        #expect(try await form(f, "/proposals/\(p.id)/distribute", "_csrf=\(vera.csrf)", session: vera).status == 403)
+        #expect(text(try await f.request("GET", "/proposals/\(p.id)", session: rita)).contains(">Distribute<"))
+        #expect(try await form(f, "/proposals/\(p.id)/distribute", "_csrf=\(rita.csrf)", session: rita).status == 303)
+        let done = text(try await f.request("GET", "/proposals/\(p.id)", session: rita))
         #expect(done.contains("Distribution: done — 2 applied"))
     }
 }

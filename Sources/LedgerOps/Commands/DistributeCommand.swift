@@ -18,7 +18,8 @@ struct DistributeCommand: AsyncParsableCommand {
 
     static func distribute(_ id: Int64, global: GlobalOptions, crash: CrashProbe) async throws {
         let ws = try global.openWorkspace()
-        let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .admin)
+        // Reviewers start (and resume) what was approved; stopping one for good stays with admins.
+        let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .reviewer)
         let formatter = ISO8601DateFormatter()
         let start = Date(timeIntervalSince1970: TimeInterval(try global.nowSeconds()))
         let now = formatter.string(from: start)

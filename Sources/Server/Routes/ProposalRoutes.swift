@@ -31,7 +31,7 @@ extension LedgerOpsServer {
             return try JSON.response(try await env.proposals.proposal(id))
         }
         api.post("proposals/:id/distribute") { _, context -> Response in
-            let identity = try context.require(.admin)
+            let identity = try context.require(.reviewer)
             let id = try context.number("id")
             let now = env.clock()
             env.metrics.distributionStarted()
@@ -46,7 +46,7 @@ extension LedgerOpsServer {
             return try JSON.response(try await env.distribution.progressOf(try context.number("id")))
         }
         api.post("distributions/:id/resume") { _, context -> Response in
-            let identity = try context.require(.admin)
+            let identity = try context.require(.reviewer)
             let now = env.clock()
             let progress = try await env.distribution.distribute(
                 try context.number("id"), by: identity.user.name, owner: "server-\(context.requestID)", now: env.stamp(now),

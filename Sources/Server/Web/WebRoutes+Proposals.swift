@@ -36,7 +36,7 @@ extension LedgerOpsServer {
                 },
                 "reviews": p.reviews.map { ["reviewer": $0.reviewer, "approve": $0.approve, "comment": $0.comment] },
                 "canReview": p.state == .open && identity.user.role >= .reviewer,
-                "canDistribute": (p.state == .approved || p.state == .distributing) && identity.user.role >= .admin,
+                "canDistribute": (p.state == .approved || p.state == .distributing) && identity.user.role >= .reviewer,
             ]
             if let branch = p.branch { data["branch"] = branch }
             let undecided = groups.values.flatMap { $0 }.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.open.count } }
@@ -69,7 +69,7 @@ extension LedgerOpsServer {
             return Page.redirect("/proposals/\(id)")
         }
         router.post("proposals/:id/distribute") { _, context -> Response in
-            let identity = try context.require(.admin)
+            let identity = try context.require(.reviewer)
             let id = try context.number("id")
             let now = env.clock()
             env.metrics.distributionStarted()
