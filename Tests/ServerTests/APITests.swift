@@ -25,6 +25,10 @@ import Workflow
         #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
         let session = try await f.signIn("rita")
         #expect(try await f.request("GET", "/api/v1/me", session: session).json["user"] as? String == "rita")
+        // Signing in again while signed in (old cookie still sent, no CSRF token) works.
+        let again = try await f.request("POST", "/api/v1/session", body: #"{"user": "vera", "password": "\#(ServerFixture.password)"}"#,
+                                        session: session, csrf: false)
+        #expect(again.status == 200 && again.json["user"] as? String == "vera")
         #expect(try await f.request("DELETE", "/api/v1/session", session: session).status == 204)
         #expect(try await f.request("GET", "/api/v1/me", session: session).status == 401)
         let metrics = String(decoding: try await f.request("GET", "/metrics").body, as: UTF8.self)
