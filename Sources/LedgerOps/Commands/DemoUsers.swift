@@ -28,5 +28,6 @@ enum DemoUsers {
 
 /// Writes a line to standard output at once (not held in a buffer while a server runs).
 func say(_ text: String) {
+    fflush(nil)  // what print() still holds goes first
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
