@@ -19,11 +19,7 @@ struct ReportBench {
 
     func run() async throws -> Result {
         let workspace = try Workspace.initialize(directory, templatesFrom: projectRoot, time: 1_767_225_600)
-        let templates = try workspace.templateSet()
-        let generator = DemoGenerator(ledger: workspace.ledger, chart: try templates.render(template: "base").chart) { admin, year in
-            try await workspace.createAdministration(id: admin.id, name: admin.name, cluster: admin.cluster ?? "mkb",
-                                                     openYear: year, in: templates)
-        }
+        let generator = try workspace.demoGenerator()
         let clock = ContinuousClock()
         let made = clock.now
         // Volume 1 gives some 470 entries a year; 215 gives about 100,000.

@@ -9,11 +9,6 @@ public struct ReportService: Sendable {
 
     public init(ledger: LedgerService) { self.ledger = ledger }
 
-    /// The layouts of `kind` the administration has (a KPI report may come from several: base and cluster).
-    public func layouts(_ admin: String, kind: ReportKind) async throws -> [ReportLayout] {
-        try await ledger.reportSetup(admin).layouts.filter { $0.kind == kind }
-    }
-
     /// The columns of a report: the range asked for, then the other kinds in the order given.
     public static func columnRanges(_ kinds: [ColumnKind], range: ClosedRange<LocalDate>, calendar: FiscalCalendar)
         -> [(ColumnKind, ClosedRange<LocalDate>)]

@@ -38,6 +38,16 @@ public struct ServerEnvironment: Sendable {
     var monitor: MonitorService { MonitorService(ledger: workspace.ledger, cache: monitorCache) }
     var reports: ReportService { ReportService(ledger: workspace.ledger) }
 
+    /// Runs (or resumes) a distribution for a request: a five-minute lease, a merge commit (if one is needed)
+    /// stamped now, today's date for the apply.
+    func distribute(_ id: Int64, by actor: String, owner: String) async throws -> DistributionService.Progress {
+        let now = clock()
+        metrics.distributionStarted()
+        return try await distribution.distribute(id, by: actor, owner: owner, now: stamp(now),
+                                                 leaseUntil: stamp(now.addingTimeInterval(300)),
+                                                 commitTime: Int64(now.timeIntervalSince1970), today: today())
+    }
+
     /// Now as the ISO 8601 stamp audit records carry.
     func now() -> String { ISO8601DateFormatter().string(from: clock()) }
 

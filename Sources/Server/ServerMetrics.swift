@@ -43,7 +43,7 @@ public final class ServerMetrics: Sendable {
             + "# HELP ledgerops_administrations Administrations per reconciler status after the last pass.\n"
             + "# TYPE ledgerops_administrations gauge\n"
         for (status, n) in s.statuses.sorted(by: { $0.key < $1.key }) { out += "ledgerops_administrations{status=\"\(status)\"} \(n)\n" }
-        out += "# HELP ledgerops_distributions_started_total Distributions started through the server.\n"
+        out += "# HELP ledgerops_distributions_started_total Distributions started or resumed through the server.\n"
             + "# TYPE ledgerops_distributions_started_total counter\nledgerops_distributions_started_total \(s.distributions)\n"
         return out
     }

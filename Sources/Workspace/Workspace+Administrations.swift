@@ -1,5 +1,5 @@
 public import Core
-import Ledger
+public import Ledger
 public import Templates
 
 extension Workspace {
@@ -47,5 +47,18 @@ extension Workspace {
                           config.chart, AppliedConfiguration(cluster: spec.cluster, revision: revision, hash: hash, config: config)))
         }
         try await ledger.createAdministrations(items, openYear: year)
+    }
+}
+
+extension Workspace {
+    /// The demo generator for this workspace: every administration made from its cluster's template at the tracked
+    /// revision, its bookings drawn from the rendered base chart.
+    public func demoGenerator() throws -> DemoGenerator {
+        let templates = try templateSet()
+        let chart = try templates.render(template: "base").chart
+        return DemoGenerator(ledger: ledger, chart: chart) { admin, year in
+            _ = try await self.createAdministration(id: admin.id, name: admin.name, cluster: admin.cluster ?? "mkb",
+                                                    responsible: admin.responsible, openYear: year, in: templates)
+        }
     }
 }

@@ -16,13 +16,7 @@ public struct DemoWorkspace: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-demo-\(UUID().uuidString)").path
         let workspace = try Workspace.initialize(directory, templatesFrom: TestLedger.projectRoot, time: 1_767_225_600)
         self.workspace = workspace
-        let templates = try workspace.templateSet()
-        let chart = try templates.render(template: "base").chart
-        let generator = DemoGenerator(ledger: workspace.ledger, chart: chart) { admin, year in
-            try await workspace.createAdministration(id: admin.id, name: admin.name, cluster: admin.cluster ?? "mkb",
-                                                     responsible: admin.responsible, openYear: year, in: templates)
-        }
-        administrations = try await generator.run(.init(administrations: count, seed: seed, year: year, through: through,
+        administrations = try await workspace.demoGenerator().run(.init(administrations: count, seed: seed, year: year, through: through,
                                                         volume: volume)).administrations
     }
 

@@ -42,15 +42,9 @@ struct Demo: AsyncParsableCommand {
         } else {
             workspace = try global.openWorkspace()
         }
-        // Every administration is created from its cluster's template at the tracked revision.
-        let templates = try workspace.templateSet()
-        let chart = try templates.render(template: "base").chart
         let demoYear = year ?? today.year
         let through = demoYear == today.year ? today : try LocalDate(year: demoYear, month: 12, day: 31)
-        let generator = DemoGenerator(ledger: workspace.ledger, chart: chart) { admin, year in
-            try await workspace.createAdministration(id: admin.id, name: admin.name, cluster: admin.cluster ?? "mkb",
-                                                     responsible: admin.responsible, openYear: year, in: templates)
-        }
+        let generator = try workspace.demoGenerator()
         let isTerminal = isatty(2) != 0 && !quiet
         return try await generator.run(
             .init(administrations: count, seed: seed, year: demoYear, through: through),

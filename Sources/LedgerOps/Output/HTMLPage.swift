@@ -66,7 +66,7 @@ enum HTMLPage {
                     "rows": r.rows.map { row -> [String: Any] in
                         [
                             "label": row.label, "subtotal": row.subtotal,
-                            "cells": row.values.map { ReportOutput.cell($0, digits: d) },
+                            "cells": row.values.map { $0.text(digits: d) },
                             "accounts": detail ? row.accounts.map { a -> [String: Any] in
                                 ["code": a.account, "name": a.name,
                                  "cells": a.amounts.map { Money.formatGrouped($0, digits: d) }]

@@ -5,20 +5,6 @@ import Reporting
 
 /// Renders reports and the VAT return as a terminal table, CSV, JSON or an HTML page.
 enum ReportOutput {
-    static func cell(_ value: ReportValue, digits: Int, grouped: Bool = true) -> String {
-        switch value {
-        case .amount(let a): grouped ? Money.formatGrouped(a, digits: digits) : Money.format(a, digits: digits)
-        case .number(let n, let unit):
-            // The engine's scale is the precision: 47.0% stays 47.0%, not 47%.
-            switch unit {
-            case .percent: Money.format(n.mantissa, digits: n.scale) + "%"
-            case .days: Money.format(n.mantissa, digits: n.scale) + " d"
-            case .ratio, .amount: Money.format(n.mantissa, digits: n.scale)
-            }
-        case .missing: grouped ? "–" : ""
-        }
-    }
-
     static func render(_ reports: [Report], format: OutputFormat, detail: Bool) throws -> String {
         switch format {
         case .json: return try json(reports.count == 1 ? reports[0] as any Encodable : reports)
@@ -39,7 +25,7 @@ enum ReportOutput {
         var t = TextTable(["line"] + r.columns.map { label($0, of: r) }, rightAligned: Set(1...r.columns.count))
         for row in r.rows {
             if row.subtotal { t.separator() }
-            t.add([(row.subtotal ? "" : "  ") + row.label] + row.values.map { cell($0, digits: d) })
+            t.add([(row.subtotal ? "" : "  ") + row.label] + row.values.map { $0.text(digits: d) })
             if detail {
                 for a in row.accounts {
                     t.add(["      \(a.account) \(a.name.prefix(40))"] + a.amounts.map { Money.formatGrouped($0, digits: d) })
@@ -68,7 +54,7 @@ enum ReportOutput {
             .map(TrialBalanceOutput.csvField).joined(separator: ",") + "\n"
         for row in r.rows {
             out += ([r.layout, row.id, "", TrialBalanceOutput.csvField(row.label)]
-                + row.values.map { cell($0, digits: d, grouped: false) }).joined(separator: ",") + "\n"
+                + row.values.map { $0.text(digits: d, grouped: false) }).joined(separator: ",") + "\n"
             for a in row.accounts {
                 out += ([r.layout, row.id, a.account, TrialBalanceOutput.csvField(a.name)]
                     + a.amounts.map { Money.format($0, digits: d) }).joined(separator: ",") + "\n"

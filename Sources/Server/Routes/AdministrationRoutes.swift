@@ -63,10 +63,9 @@ extension LedgerOpsServer {
             if kindText == "vat-return" {
                 return try JSON.response(try await env.reports.vatReturn(id, from: range.lowerBound, to: range.upperBound))
             }
-            let kinds: [String: ReportKind] = ["balance-sheet": .balanceSheet, "profit-and-loss": .profitAndLoss,
-                                               "cash-flow": .cashFlow, "kpis": .kpi]
-            guard let kind = kinds[kindText] else {
-                throw ServerError(.notFound, "not-found", "no report '\(kindText)'; reports are \(kinds.keys.sorted().joined(separator: ", ")), vat-return")
+            guard let kind = ReportService.kindNames[kindText] else {
+                let names = ReportService.kindNames.keys.sorted().joined(separator: ", ")
+                throw ServerError(.notFound, "not-found", "no report '\(kindText)'; reports are \(names), vat-return")
             }
             let columns = (request.uri.queryParameters.get("compare") ?? "").split(separator: ",")
                 .compactMap { ColumnKind(rawValue: String($0)) }

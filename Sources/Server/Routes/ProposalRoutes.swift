@@ -32,14 +32,8 @@ extension LedgerOpsServer {
         }
         api.post("proposals/:id/distribute") { _, context -> Response in
             let identity = try context.require(.reviewer)
-            let id = try context.number("id")
-            let now = env.clock()
-            env.metrics.distributionStarted()
-            let progress = try await env.distribution.distribute(
-                id, by: identity.user.name, owner: "server-\(context.requestID)", now: env.stamp(now),
-                leaseUntil: env.stamp(now.addingTimeInterval(300)), commitTime: Int64(now.timeIntervalSince1970),
-                today: env.today())
-            return try JSON.response(progress)
+            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name,
+                                                              owner: "server-\(context.requestID)"))
         }
         api.get("distributions/:id") { _, context -> Response in
             _ = try context.require(.viewer)
@@ -47,12 +41,8 @@ extension LedgerOpsServer {
         }
         api.post("distributions/:id/resume") { _, context -> Response in
             let identity = try context.require(.reviewer)
-            let now = env.clock()
-            let progress = try await env.distribution.distribute(
-                try context.number("id"), by: identity.user.name, owner: "server-\(context.requestID)", now: env.stamp(now),
-                leaseUntil: env.stamp(now.addingTimeInterval(300)), commitTime: Int64(now.timeIntervalSince1970),
-                today: env.today())
-            return try JSON.response(progress)
+            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name,
+                                                              owner: "server-\(context.requestID)"))
         }
         api.post("distributions/:id/abort") { _, context -> Response in
             let identity = try context.require(.admin)

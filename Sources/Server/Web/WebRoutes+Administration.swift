@@ -85,22 +85,14 @@ extension LedgerOpsServer {
                     },
                 ], identity: identity)
             }
-            let kinds: [String: ReportKind] = ["balance-sheet": .balanceSheet, "profit-and-loss": .profitAndLoss,
-                                               "cash-flow": .cashFlow, "kpis": .kpi]
-            guard let kind = kinds[kindText] else { throw ServerError(.notFound, "not-found", "no report '\(kindText)'") }
+            guard let kind = ReportService.kindNames[kindText] else { throw ServerError(.notFound, "not-found", "no report '\(kindText)'") }
             let reports = try await env.reports.reports(id, kind: kind, range: range, columns: [.priorYear])
             let r = reports[0]
             return Page.html("report", title: r.title, [
                 "title": reports.map(\.title).joined(separator: ", "), "administration": id, "period": period,
                 "columns": r.columns.map(\.label),
                 "rows": reports.flatMap(\.rows).map { row -> [String: Any] in
-                    ["label": row.label, "subtotal": row.subtotal, "cells": row.values.map { v -> String in
-                        switch v {
-                        case .amount(let a): money(a)
-                        case .number(let n, let unit): Money.format(n.mantissa, digits: n.scale) + (unit == .percent ? "%" : unit == .days ? " d" : "")
-                        case .missing: "–"
-                        }
-                    }]
+                    ["label": row.label, "subtotal": row.subtotal, "cells": row.values.map { $0.text(digits: r.currency.minorDigits) }]
                 },
             ], identity: identity)
         }

@@ -71,11 +71,7 @@ extension LedgerOpsServer {
         router.post("proposals/:id/distribute") { _, context -> Response in
             let identity = try context.require(.reviewer)
             let id = try context.number("id")
-            let now = env.clock()
-            env.metrics.distributionStarted()
-            _ = try await env.distribution.distribute(id, by: identity.user.name, owner: "web-\(context.requestID)",
-                                                      now: env.stamp(now), leaseUntil: env.stamp(now.addingTimeInterval(300)),
-                                                      commitTime: Int64(now.timeIntervalSince1970), today: env.today())
+            _ = try await env.distribute(id, by: identity.user.name, owner: "web-\(context.requestID)")
             return Page.redirect("/proposals/\(id)")
         }
     }

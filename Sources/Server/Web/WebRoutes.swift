@@ -62,7 +62,4 @@ extension LedgerOpsServer {
             ], identity: identity)
         }
     }
-
-    /// The signed-in identity of a page, or a redirect to the login page.
-    static func signedIn(_ request: Request, _ context: AppContext) -> Identity? { context.identity }
 }
