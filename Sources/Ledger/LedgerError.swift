@@ -7,11 +7,20 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where: a field path (`lines[2].account`), `file:line`, or empty.
     public var location: String
     public var message: String
+    /// The line of an imported file the error is about, when an import knows it.
+    public var line: Int?
 
     public init(_ code: String, _ location: String = "", _ message: String) {
         self.code = code
         self.location = location
         self.message = message
+    }
+
+    /// This error, placed at `line` of an imported file (unless it has a line already).
+    public func at(line: Int?) -> LedgerError {
+        var copy = self
+        copy.line = copy.line ?? line
+        return copy
     }
 
     public init(_ error: CoreError, code: String = "invalid") {

@@ -25,7 +25,7 @@ extension JournalEntryMapper {
                     + "or pass --type '\(name)=asset|liability|equity|revenue|expense'")
             }
             let normal: NormalSide = type == .asset || type == .expense ? .debit : .credit
-            try session.create(Account(code: code, name: title.isEmpty ? name : title, type: type, normalSide: normal))
+            session.create(Account(code: code, name: title.isEmpty ? name : title, type: type, normalSide: normal))
         }
         accountCodes[name] = code
         return code
@@ -50,14 +50,14 @@ extension JournalEntryMapper {
         guard !tags.isEmpty else { return }
         if let relation = tags["relation"], !relation.isEmpty {
             if !checkedRelations.contains(relation) {
-                if try !session.hasRelation(relation) {
+                if !session.hasRelation(relation) {
                     guard options.createRelations else {
                         throw error(p.line, "relation '\(relation)' does not exist in administration "
                             + "\(session.administration.id); add it, or import with --create-relations")
                     }
                     let role = session.account(line.account)?.control
                     let kind: RelationKind = role == .receivables ? .customer : role == .payables ? .supplier : .both
-                    try session.create(Relation(number: relation, name: tags["relationname"] ?? relation, kind: kind))
+                    session.create(Relation(number: relation, name: tags["relationname"] ?? relation, kind: kind))
                 }
                 checkedRelations.insert(relation)
             }
@@ -70,7 +70,7 @@ extension JournalEntryMapper {
                         throw error(p.line, "cost centre '\(centre)' does not exist in administration "
                             + "\(session.administration.id); add it, or import with --create-cost-centres")
                     }
-                    try session.create(CostCentre(code: centre, name: centre))
+                    session.create(CostCentre(code: centre, name: centre))
                 }
                 checkedCostCentres.insert(centre)
             }

@@ -55,7 +55,7 @@ struct JournalEntryMapper {
         postingLines.removeAll { lines[$0].amount == 0 }
         lines.removeAll { $0.amount == 0 }
         guard lines.count >= 2 else { throw error(t.line, "the transaction moves no money") }
-        if options.openYears { try session.ensureYear(containing: t.date) }
+        if options.openYears { session.ensureYear(containing: t.date) }
         var kind = EntryKind.standard
         switch t.tags["kind"] {
         case "opening": kind = .opening
@@ -73,7 +73,7 @@ struct JournalEntryMapper {
         let draft = EntryDraft(journal: journal, date: t.date, description: description, source: Self.source,
                                reference: reference(t), kind: kind, lines: lines)
         do {
-            try session.post(draft)
+            try session.post(draft, line: t.line)
         } catch let e as LedgerError {
             throw error(line(of: e, in: t, postingLines: postingLines), e.message)
         }

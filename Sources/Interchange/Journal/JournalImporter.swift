@@ -41,14 +41,18 @@ public struct JournalImporter: Sendable {
         var scan = JournalParser(bytes: bytes, file: file)
         let declarations = try scan.declarations()
         let options = self.options
-        return try await ledger.importEntries(into: admin) { session in
-            session.referencesAreUnique()  // content hash plus occurrence number
-            var mapper = JournalEntryMapper(file: file, options: options, declarations: declarations)
-            var parser = JournalParser(bytes: bytes, file: file)
-            while let item = try parser.next() {
-                guard case .transaction(let transaction) = item else { continue }
-                try mapper.post(transaction, to: &session)
+        do {
+            return try await ledger.importEntries(into: admin, replaySource: JournalEntryMapper.source) { session in
+                session.referencesAreUnique()  // content hash plus occurrence number
+                var mapper = JournalEntryMapper(file: file, options: options, declarations: declarations)
+                var parser = JournalParser(bytes: bytes, file: file)
+                while let item = try parser.next() {
+                    guard case .transaction(let transaction) = item else { continue }
+                    try mapper.post(transaction, to: &session)
+                }
             }
+        } catch let error as LedgerError where error.line != nil {
+            throw InterchangeError(file: file, line: error.line!, error.message)
         }
     }
 }

@@ -1,5 +1,4 @@
 public import Core
-import Store
 
 /// What an import did.
 public struct ImportSummary: Sendable, Codable, Equatable {
@@ -15,90 +14,112 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public init() {}
 }
 
-/// Posts an import's entries inside one transaction: all of them, or — on any error — none.
+/// The importer's side of an import: it checks each entry against the posting rules as the file is read, and hands
+/// what passed, in batches, to the thread that writes it (`ImportPipeline`).
 ///
 /// Importers (journal files, XAF, CSV) drive it entry by entry, so a file of a million entries streams through
-/// without being held in memory, while the posting rules stay the ordinary ones.
-public struct ImportSession {
-    var posting: PostingSession
-    public private(set) var summary = ImportSummary()
+/// without being held in memory, while the posting rules stay the ordinary ones. It does no I/O itself: it works
+/// on a copy of the administration's posting context, loaded in the import's transaction, and keeps that copy up
+/// to date with what the import creates.
+public struct ImportSession: Sendable {
+    private(set) var context: PostingContext
+    private let pipeline: ImportPipeline
+    private var batch: [ImportCommand] = []
+    /// The idempotency source whose references already in the ledger were loaded into `usedReferences`.
+    private let replaySource: String?
+    private let usedReferences: Set<String>
+    /// What the import created; the writer adds the entry counts.
+    private(set) var summary = ImportSummary()
+    /// The journal an entry goes to when its source names none: the first general journal (memoriaal).
+    public let generalJournal: String?
 
-    init(tx: StoreTransaction, admin: String) throws {
-        posting = try PostingSession(tx: tx, admin: admin)
+    init(context: PostingContext, replaySource: String?, usedReferences: Set<String>, pipeline: ImportPipeline) {
+        self.context = context
+        self.replaySource = replaySource
+        self.usedReferences = usedReferences
+        self.pipeline = pipeline
+        let general = context.journals.values.filter { $0.kind == .general }.map(\.code).sorted()
+        generalJournal = general.first { $0 == "MEM" } ?? general.first
+        batch.reserveCapacity(ImportPipeline.batchSize)
     }
 
     /// Promises that no two entries of this import share a reference, so replays need only be looked for among
     /// earlier imports.
-    public mutating func referencesAreUnique() { posting.referencesAreUnique = true }
+    public mutating func referencesAreUnique() { batch.append(.uniqueReferences) }
 
-    public var administration: Administration { posting.context.administration }
+    public var administration: Administration { context.administration }
 
-    public func account(_ code: String) -> Account? { posting.context.accounts[code] }
+    public func account(_ code: String) -> Account? { context.accounts[code] }
 
-    public func journal(_ code: String) -> Journal? { posting.context.journals[code] }
+    public func journal(_ code: String) -> Journal? { context.journals[code] }
 
-    /// The journal an entry goes to when its source names none: the first general journal (memoriaal).
-    public var generalJournal: String? {
-        posting.context.journals.values.filter { $0.kind == .general }.map(\.code).sorted()
-            .first { $0 == "MEM" } ?? posting.context.journals.values.filter { $0.kind == .general }.map(\.code).min()
-    }
+    public func hasRelation(_ number: String) -> Bool { context.relations[number] != nil }
 
-    public func hasRelation(_ number: String) throws -> Bool {
-        if posting.context.relations[number] != nil { return true }
-        return try posting.tx.relation(posting.admin, number: number) != nil
-    }
+    public func hasCostCentre(_ code: String) -> Bool { context.costCentres[code] != nil }
 
-    public func hasCostCentre(_ code: String) -> Bool { posting.context.costCentres[code] != nil }
-
-    public mutating func create(_ centre: CostCentre) throws {
-        try posting.create(centre)
+    public mutating func create(_ centre: CostCentre) {
+        context.costCentres[centre.code] = centre
+        batch.append(.costCentre(centre))
         summary.createdCostCentres.append(centre.code)
     }
 
-    public mutating func create(_ account: Account) throws {
-        try posting.create(account)
+    public mutating func create(_ account: Account) {
+        context.accounts[account.code] = account
+        batch.append(.account(account))
         summary.createdAccounts.append(account.code)
     }
 
-    public mutating func create(_ relation: Relation) throws {
-        try posting.create(relation)
+    public mutating func create(_ relation: Relation) {
+        context.relations[relation.number] = relation
+        batch.append(.relation(relation))
         summary.createdRelations.append(relation.number)
     }
 
     /// Opens the fiscal year containing `date` when it does not exist yet.
-    public mutating func ensureYear(containing date: LocalDate) throws {
-        let year = posting.context.calendar.fiscalYear(containing: date)
-        guard posting.context.periods[.init(year: year, number: 1)] == nil else { return }
-        try posting.openYear(year)
+    public mutating func ensureYear(containing date: LocalDate) {
+        let year = context.calendar.fiscalYear(containing: date)
+        guard context.periods[.init(year: year, number: 1)] == nil else { return }
+        for p in context.calendar.makeYear(year).periods { context.periods[.init(year: p.year, number: p.number)] = p }
+        batch.append(.year(year))
         summary.openedYears.append(year)
     }
 
-    /// Posts one entry through the ordinary rules; returns false when it was already there (a replay).
-    @discardableResult
-    public mutating func post(_ draft: EntryDraft) throws -> Bool {
-        let result = try posting.post(draft)
-        if result.created {
-            summary.entries += 1
-            summary.lines += draft.lines.count
+    /// Checks one entry against the posting rules and queues it for writing; `line` places errors the writer
+    /// finds later (a replay with other content, say) in the imported file.
+    ///
+    /// An entry whose idempotency key is already in the ledger is a replay: the writer checks that it carries the
+    /// same content, and the rules are not asked again (its period may have been closed since).
+    public mutating func post(_ draft: EntryDraft, line: Int? = nil) throws {
+        if let source = draft.source, source == replaySource, let reference = draft.reference,
+           usedReferences.contains(reference)
+        {
+            batch.append(.entry(draft, checked: nil, line: line))
         } else {
-            summary.replayed += 1
+            let (period, lines) = try PostingRules.validate(draft, in: context)
+            let checked = PostedEntry(
+                id: 0, administration: context.administration.id, number: 0, journal: draft.journal, date: draft.date,
+                year: period.year, period: period.number, description: draft.description, source: draft.source,
+                reference: draft.reference, kind: draft.kind, reversalOf: nil, reversedBy: nil, lines: lines)
+            batch.append(.entry(draft, checked: checked, line: line))
         }
-        return result.created
+        if batch.count >= ImportPipeline.batchSize { try flush() }
     }
 
-    mutating func finish() throws { try posting.finish() }
+    /// Hands the queued commands to the writer.
+    mutating func flush() throws {
+        guard !batch.isEmpty else { return }
+        try pipeline.send(batch)
+        batch.removeAll(keepingCapacity: true)
+    }
 }
 
-extension LedgerService {
-    /// Runs an import in one write transaction; when `body` throws, nothing of it is written.
-    public func importEntries(into admin: String, _ body: @escaping @Sendable (inout ImportSession) throws -> Void)
-        async throws -> ImportSummary
-    {
-        try await write(admin) { tx in
-            var session = try ImportSession(tx: tx, admin: admin)
-            try body(&session)
-            try session.finish()
-            return session.summary
-        }
-    }
+/// One step of an import, in file order, as the writer carries it out.
+enum ImportCommand: Sendable {
+    case uniqueReferences
+    case account(Account)
+    case costCentre(CostCentre)
+    case relation(Relation)
+    case year(Int)
+    /// An entry, and — unless the reader took it for a replay — the entry as the rules passed it.
+    case entry(EntryDraft, checked: PostedEntry?, line: Int?)
 }

@@ -100,8 +100,13 @@ struct PostingSession {
         var created: Bool
     }
 
+    /// Loads every relation of the administration at once, for imports that may name any of them.
+    mutating func loadAllRelations() throws {
+        for relation in try tx.relations(admin) { context.relations[relation.number] = relation }
+    }
+
     /// Relations are many; only those an entry names are loaded, once per session.
-    private mutating func loadRelations(of draft: EntryDraft) throws {
+    mutating func loadRelations(of draft: EntryDraft) throws {
         for number in Set(draft.lines.compactMap(\.relation)) where context.relations[number] == nil {
             if let relation = try tx.relation(admin, number: number) { context.relations[number] = relation }
         }
@@ -109,36 +114,53 @@ struct PostingSession {
 
     /// Validates and writes one entry: lines, maintained balances and open items.
     mutating func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
-        if let source = draft.source, let reference = draft.reference, try sourceUsed(source, reference: reference),
-           let existing = try tx.entry(admin, source: source, reference: reference)
-        {
-            try Self.checkReplay(draft, matches: existing, base: context.administration.currency)
-            return Result(entry: existing, created: false)
-        }
+        if let existing = try replayed(draft) { return Result(entry: existing, created: false) }
         try loadRelations(of: draft)
         let (period, lines) = try PostingRules.validate(draft, in: context)
-        let number = nextNumber
-        nextNumber += 1
-        var entry = PostedEntry(
-            id: 0, administration: admin, number: number, journal: draft.journal, date: draft.date, year: period.year,
+        let entry = try write(draft, period: period, lines: lines, reversalOf: reversalOf, touchOpenItems: touchOpenItems)
+        return Result(entry: entry, created: true)
+    }
+
+    /// The entry already posted under `draft`'s idempotency key, after checking that `draft` carries its content.
+    mutating func replayed(_ draft: EntryDraft) throws -> PostedEntry? {
+        guard let source = draft.source, let reference = draft.reference, try sourceUsed(source, reference: reference),
+              let existing = try tx.entry(admin, source: source, reference: reference)
+        else { return nil }
+        try Self.checkReplay(draft, matches: existing, base: context.administration.currency)
+        return existing
+    }
+
+    /// Writes an entry that passed the posting rules: its number, lines, maintained balances and open items.
+    mutating func write(_ draft: EntryDraft, period: Period, lines: [PostedLine], reversalOf: Int64? = nil,
+                        touchOpenItems: Bool = true) throws -> PostedEntry {
+        try write(PostedEntry(
+            id: 0, administration: admin, number: 0, journal: draft.journal, date: draft.date, year: period.year,
             period: period.number, description: draft.description, source: draft.source, reference: draft.reference,
-            kind: draft.kind, reversalOf: reversalOf, reversedBy: nil, lines: lines)
+            kind: draft.kind, reversalOf: reversalOf, reversedBy: nil, lines: lines), touchOpenItems: touchOpenItems)
+    }
+
+    /// Writes a checked entry (its `id` and `number` are handed out here) with its balances and open items.
+    mutating func write(_ checked: PostedEntry, touchOpenItems: Bool = true) throws -> PostedEntry {
+        var entry = checked
+        entry.number = nextNumber
+        nextNumber += 1
         if writer == nil { writer = try tx.entryWriter() }
         entry.id = try writer!.insert(entry)
+        let lines = entry.lines
         for line in lines {
-            let key = BalanceKey(year: period.year, period: period.number, account: line.account, costCentre: line.costCentre)
+            let key = BalanceKey(year: entry.year, period: entry.period, account: line.account, costCentre: line.costCentre)
             pendingBalances[key, default: AccountTotals()] = pendingBalances[key, default: AccountTotals()]
                 + AccountTotals(debit: max(line.amount, 0), credit: max(-line.amount, 0))
             if touchOpenItems { try applyToOpenItems(line, of: entry) }
             if let code = line.vatCode {
                 // The ICP listing needs the customer: the line's own relation, else the invoice's (first) one.
-                let key = VATKey(year: period.year, period: period.number, code: code,
+                let key = VATKey(year: entry.year, period: entry.period, code: code,
                                  relation: line.relation ?? lines.first { $0.relation != nil }?.relation)
                 let old = pendingVAT[key] ?? (0, 0)
                 pendingVAT[key] = (old.base + line.amount, old.vat + (line.vatAmount ?? 0))
             }
         }
-        return Result(entry: entry, created: true)
+        return entry
     }
 
     /// Whether any entry of this administration carries `source`; a first import skips every replay lookup, since

@@ -10,6 +10,13 @@ extension StoreTransaction {
         return try entry(from: r)
     }
 
+    /// Every idempotency reference used under `source` in the administration.
+    public func entryReferences(_ admin: String, source: String) throws -> Set<String> {
+        try Set(String.fetchCursor(db.cachedStatement(
+            sql: "SELECT reference FROM entry WHERE admin_id = ? AND source = ? AND reference IS NOT NULL"),
+            arguments: [admin, source]))
+    }
+
     /// Whether any entry of the administration carries this idempotency source.
     public func hasEntries(_ admin: String, source: String) throws -> Bool {
         try row("SELECT 1 FROM entry WHERE admin_id = ? AND source = ? LIMIT 1", [admin, source]) != nil
