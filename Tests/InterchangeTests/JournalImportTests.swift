@@ -149,3 +149,49 @@ import TestSupport
         #expect(try await t.counts()["account"] == t.chart.accounts.count)
     }
 }
+
+/// The import's two threads: many batches, an error late in the file, replays after a period closed.
+@Suite struct JournalPipelineTests {
+    static func journal(_ count: Int, brokenAt broken: Int? = nil) -> String {
+        var text = ""
+        for i in 1...count {
+            let day = 1 + i % 28, month = 1 + (i / 28) % 3
+            let cents = i == broken ? "-99.99" : "-\(i % 900 + 1).25"
+            text += "2026-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day) Sale \(i)\n"
+                + "    Assets:Bank  \(i % 900 + 1).25 EUR\n    Income:Sales  \(cents) EUR\n\n"
+        }
+        return text
+    }
+
+    @Test func anErrorManyBatchesInWritesNothingAndNamesItsLine() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        let before = try await t.counts()
+        var options = JournalImporter.Options()
+        options.createAccounts = true
+        do {
+            _ = try await JournalImporter(ledger: t.ledger, options: options)
+                .importJournal(Array(Self.journal(9_000, brokenAt: 8_500).utf8), file: "late.journal", into: TestLedger.admin)
+            Issue.record("an unbalanced transaction was accepted")
+        } catch let e as InterchangeError {
+            #expect(e.file == "late.journal" && e.line == (8_500 - 1) * 4 + 1, "\(e)")
+            #expect(e.message.contains("does not balance"), "\(e)")
+        }
+        #expect(try await t.counts() == before)
+    }
+
+    @Test func replaysPassAfterTheirPeriodClosedAndOnlyNewEntriesArePosted() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        var options = JournalImporter.Options()
+        options.createAccounts = true
+        let importer = JournalImporter(ledger: t.ledger, options: options)
+        let first = try await importer.importJournal(Array(Self.journal(5_000).utf8), file: "a.journal", into: TestLedger.admin)
+        #expect(first.entries == 5_000 && first.replayed == 0)
+        try await t.ledger.setPeriod(.closed, year: 2026, period: 1, in: TestLedger.admin)
+        let longer = Self.journal(5_000) + "2026-03-30 Late sale\n    Assets:Bank  7.00 EUR\n    Income:Sales\n"
+        let again = try await importer.importJournal(Array(longer.utf8), file: "a.journal", into: TestLedger.admin)
+        #expect(again.entries == 1 && again.replayed == 5_000)
+        #expect(try await t.ledger.entry(5_001, in: TestLedger.admin).description == "Late sale")
+    }
+}

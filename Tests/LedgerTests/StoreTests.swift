@@ -36,6 +36,36 @@ import TestSupport
         #expect(try await t.counts()["entry"] == 0)
     }
 
+    @Test func aBulkWriteConfirmsEachDistinctKeyInsteadOfEachRow() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        // Without per-row checks the same line goes in; the bulk writer's confirmation names what is missing.
+        let missing = try await t.store.writeCheckedByCaller { tx in
+            _ = try tx.insert(PostedEntry(
+                id: 0, administration: TestLedger.admin, number: 99, journal: "NOPE", date: day("2026-03-01"),
+                year: 2026, period: 3, description: "bypass", source: nil, reference: nil, kind: .standard,
+                reversalOf: nil, reversedBy: nil,
+                lines: [PostedLine(number: 1, account: "nope", amount: 1), PostedLine(number: 2, account: t.expense, amount: -1)]))
+            var written = WrittenReferences()
+            written.accounts = ["nope", t.expense]
+            written.journals = ["NOPE", "MEM"]
+            written.periods = [[2026, 3], [1999, 1]]
+            written.relations = ["R404"]
+            return try tx.missingReferences(TestLedger.admin, written)
+        }
+        #expect(missing == ["account nope", "journal NOPE", "relation R404", "period 1999/1"])
+        // Foreign keys are on again for every other write on the same connection.
+        await #expect(throws: (any Error).self) {
+            try await t.store.write { tx in
+                _ = try tx.insert(PostedEntry(
+                    id: 0, administration: TestLedger.admin, number: 100, journal: "MEM", date: day("2026-03-01"),
+                    year: 2026, period: 3, description: "bypass", source: nil, reference: nil, kind: .standard,
+                    reversalOf: nil, reversedBy: nil,
+                    lines: [PostedLine(number: 1, account: "gone", amount: 1), PostedLine(number: 2, account: t.expense, amount: -1)]))
+            }
+        }
+    }
+
     @Test func concurrentWritersFromTwoProcessesWait() async throws {
         let t = try await TestLedger()
         defer { t.remove() }

@@ -79,14 +79,18 @@ final class ImportPipeline: Sendable {
 extension LedgerService {
     /// Runs an import in one write transaction; when `body` or the writing throws, nothing of it is written.
     ///
+    /// SQLite's per-row foreign-key checks are off for it: the reader checks every reference against the context
+    /// loaded in this transaction, and the writer confirms each distinct key once at the end.
+    ///
     /// `body` runs on a thread of its own and checks entries while this one writes them. `replaySource` names the
     /// idempotency source the importer gives its entries: keys of it already in the ledger are then known to the
     /// reader, which leaves those replays to the writer's content check instead of the posting rules.
     public func importEntries(into admin: String, replaySource: String? = nil,
                               _ body: @escaping @Sendable (inout ImportSession) throws -> Void) async throws -> ImportSummary
     {
-        try await write(admin) { tx in
+        try await store.writeCheckedByCaller { tx in
             var posting = try PostingSession(tx: tx, admin: admin)
+            posting.confirmsReferences = true
             try posting.loadAllRelations()
             let used = try replaySource.map { try tx.entryReferences(admin, source: $0) } ?? []
             let pipeline = ImportPipeline()

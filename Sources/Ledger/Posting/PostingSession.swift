@@ -20,6 +20,12 @@ struct PostingSession {
     private var writer: EntryWriter?
     /// Set by importers whose references are unique by construction: no in-session replay check is needed.
     var referencesAreUnique = false
+    /// Set when SQLite does not check foreign keys per row (bulk imports): `finish()` then confirms every
+    /// distinct key written exists.
+    var confirmsReferences = false
+    private var writtenJournals: Set<String> = []
+    private var writtenRelations: Set<String> = []
+    private var lastJournal = ""
 
     private struct BalanceKey: Hashable {
         var year: Int, period: Int, account: String, costCentre: String?
@@ -47,6 +53,7 @@ struct PostingSession {
 
     /// Writes the summed balance changes and the entry counter. Call once, after the last post.
     mutating func finish() throws {
+        if confirmsReferences { try confirmReferences() }
         for (key, totals) in pendingBalances {
             try tx.addToBalance(admin, year: key.year, period: key.period, account: key.account,
                                 costCentre: key.costCentre, debit: totals.debit, credit: totals.credit)
@@ -62,6 +69,24 @@ struct PostingSession {
             try tx.markMonitorStale(admin)
         }
         firstNumber = nextNumber
+    }
+
+    /// Every distinct account, journal, period, relation, cost centre and VAT code written must exist.
+    private func confirmReferences() throws {
+        var written = WrittenReferences()
+        written.journals = writtenJournals
+        written.relations = writtenRelations
+        for key in pendingBalances.keys {
+            written.accounts.insert(key.account)
+            written.periods.insert([key.year, key.period])
+            if let centre = key.costCentre { written.costCentres.insert(centre) }
+        }
+        for key in pendingVAT.keys { written.vatCodes.insert(key.code) }
+        let missing = try tx.missingReferences(admin, written)
+        guard missing.isEmpty else {
+            throw LedgerError("broken-reference", "", "the entries refer to what administration \(admin) does not have: "
+                + missing.joined(separator: ", ") + "; nothing was written")
+        }
     }
 
     /// Adds an account (for imports that may create them) to the store and to this session's context.
@@ -147,6 +172,13 @@ struct PostingSession {
         if writer == nil { writer = try tx.entryWriter() }
         entry.id = try writer!.insert(entry)
         let lines = entry.lines
+        if confirmsReferences {
+            if entry.journal != lastJournal {
+                writtenJournals.insert(entry.journal)
+                lastJournal = entry.journal
+            }
+            for line in lines { if let relation = line.relation { writtenRelations.insert(relation) } }
+        }
         for line in lines {
             let key = BalanceKey(year: entry.year, period: entry.period, account: line.account, costCentre: line.costCentre)
             pendingBalances[key, default: AccountTotals()] = pendingBalances[key, default: AccountTotals()]

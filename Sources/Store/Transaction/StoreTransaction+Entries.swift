@@ -89,3 +89,36 @@ extension StoreTransaction {
                    invoice: r["invoice"], dueDate: try r.optionalDate("due_date"), description: r["description"])
     }
 }
+
+/// The distinct keys a bulk write referred to, for `missingReferences`.
+public struct WrittenReferences: Sendable {
+    public var accounts: Set<String> = []
+    public var journals: Set<String> = []
+    public var periods: Set<[Int]> = []
+    public var relations: Set<String> = []
+    public var costCentres: Set<String> = []
+    public var vatCodes: Set<String> = []
+
+    public init() {}
+}
+
+extension StoreTransaction {
+    /// What of `written` the administration lacks, described one per item (empty when every key exists): the
+    /// foreign-key check of a bulk write, done once per distinct key instead of once per row.
+    public func missingReferences(_ admin: String, _ written: WrittenReferences) throws -> [String] {
+        var missing: [String] = []
+        func check(_ keys: some Collection<String>, _ what: String, _ sql: String) throws {
+            for key in keys.sorted() where try row(sql, [admin, key]) == nil { missing.append("\(what) \(key)") }
+        }
+        try check(written.accounts, "account", "SELECT 1 FROM account WHERE admin_id = ? AND code = ?")
+        try check(written.journals, "journal", "SELECT 1 FROM journal WHERE admin_id = ? AND code = ?")
+        try check(written.relations, "relation", "SELECT 1 FROM relation WHERE admin_id = ? AND number = ?")
+        try check(written.costCentres, "cost centre", "SELECT 1 FROM cost_centre WHERE admin_id = ? AND code = ?")
+        try check(written.vatCodes, "VAT code", "SELECT 1 FROM vat_code WHERE admin_id = ? AND code = ?")
+        for p in written.periods.sorted(by: { $0.lexicographicallyPrecedes($1) })
+        where try row("SELECT 1 FROM period WHERE admin_id = ? AND year = ? AND number = ?", [admin, p[0], p[1]]) == nil {
+            missing.append("period \(p[0])/\(p[1])")
+        }
+        return missing
+    }
+}
