@@ -52,6 +52,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Consolidation",
+            dependencies: ["Core", "Ledger", "Store", "Reporting", "Templates", "GitSource", "Workspace"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Monitoring",
             dependencies: ["Core", "Ledger", "Store", "Reporting"],
             swiftSettings: swiftSettings
@@ -136,5 +141,8 @@ let package = Package(
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConsolidationTests", dependencies: ["Core", "Consolidation", "Ledger", "Store", "Workspace", "TestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )
