@@ -41,6 +41,9 @@ enum Schema {
         migrator.registerMigration("v10-access") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11-consolidation") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 

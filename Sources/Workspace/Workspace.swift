@@ -46,7 +46,8 @@ public struct Workspace: Sendable {
                 throw LedgerError("missing-file", source ?? "templates", "no templates/base/template.yaml here; pass --templates "
                     + "with the folder that holds the project's templates/ and clusters/")
             }
-            try repository.commitDirectory(source, folders: ["templates", "clusters"], on: branch,
+            let groups = fm.fileExists(atPath: (source as NSString).appendingPathComponent("groups")) ? ["groups"] : []
+            try repository.commitDirectory(source, folders: ["templates", "clusters"] + groups, on: branch,
                                            message: "Seed templates from the LedgerOps project\n",
                                            author: GitSignature(name: "LedgerOps", email: "init", time: time))
         }

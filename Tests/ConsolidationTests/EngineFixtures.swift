@@ -16,7 +16,7 @@ enum Fixture {
         "revenue": .revenue, "cost-of-sales": .expense, "expenses": .expense, "nci-result": .expense, "bargain": .revenue,
     ]
 
-    static let accounts = ConsolidationEngine.ResolvedAccounts(
+    static let accounts = ConsolidationAccountCodes(
         goodwill: "goodwill", translationReserve: "cta", nonControllingInterest: "nci", nonControllingResult: "nci-result",
         bargainPurchase: "bargain", retainedEarnings: "retained")
 

@@ -8,29 +8,9 @@ public struct ConsolidationEngine: Sendable {
     /// The group chart: each group account's type.
     public let groupTypes: [String: AccountType]
     /// The consolidation accounts, every one resolved.
-    public let accounts: ResolvedAccounts
+    public let accounts: ConsolidationAccountCodes
 
-    /// The group accounts consolidation entries go to.
-    public struct ResolvedAccounts: Sendable {
-        public var goodwill: String
-        public var translationReserve: String
-        public var nonControllingInterest: String
-        public var nonControllingResult: String
-        public var bargainPurchase: String
-        public var retainedEarnings: String
-
-        public init(goodwill: String, translationReserve: String, nonControllingInterest: String,
-                    nonControllingResult: String, bargainPurchase: String, retainedEarnings: String) {
-            self.goodwill = goodwill
-            self.translationReserve = translationReserve
-            self.nonControllingInterest = nonControllingInterest
-            self.nonControllingResult = nonControllingResult
-            self.bargainPurchase = bargainPurchase
-            self.retainedEarnings = retainedEarnings
-        }
-    }
-
-    public init(group: GroupDefinition, groupTypes: [String: AccountType], accounts: ResolvedAccounts) {
+    public init(group: GroupDefinition, groupTypes: [String: AccountType], accounts: ConsolidationAccountCodes) {
         self.group = group
         self.groupTypes = groupTypes
         self.accounts = accounts

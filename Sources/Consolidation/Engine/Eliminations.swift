@@ -25,7 +25,7 @@ struct Eliminations {
     }
 
     var group: GroupDefinition { engine.group }
-    var accounts: ConsolidationEngine.ResolvedAccounts { engine.accounts }
+    var accounts: ConsolidationAccountCodes { engine.accounts }
     var currency: CurrencyCode { group.currency }
 
     func money(_ amount: Int64) -> String { Money.format(amount, digits: currency.minorDigits) + " \(currency)" }

@@ -67,9 +67,9 @@ public struct GroupMember: Sendable, Hashable, Codable {
     public var investmentAccount: String
     /// The acquisition date; equity before it is pre-acquisition equity.
     public var acquired: LocalDate
-    /// The member's net assets at acquisition in its own currency (minor units), when its books in LedgerOps do
-    /// not reach back to that date; else they are read from its ledger.
-    public var equityAtAcquisition: Int64?
+    /// The member's net assets at acquisition in its own currency, when its books in LedgerOps do not reach back
+    /// to that date; else they are read from its ledger.
+    public var equityAtAcquisition: DecimalNumber?
     /// The rate at acquisition (units of the member's currency per unit of the group's), for equity at historical
     /// rate; default: the closing rate of the acquisition's month.
     public var rateAtAcquisition: DecimalNumber?
@@ -77,7 +77,7 @@ public struct GroupMember: Sendable, Hashable, Codable {
     public var nonControllingInterest: NCIMeasurement
 
     public init(entity: GroupEntityReference, ownership: DecimalNumber, investmentAccount: String, acquired: LocalDate,
-                equityAtAcquisition: Int64? = nil, rateAtAcquisition: DecimalNumber? = nil,
+                equityAtAcquisition: DecimalNumber? = nil, rateAtAcquisition: DecimalNumber? = nil,
                 nonControllingInterest: NCIMeasurement = .proportionate) {
         self.entity = entity
         self.ownership = ownership

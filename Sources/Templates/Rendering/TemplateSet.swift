@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     public let clusters: [String: ClusterDefinition]
     /// Overlays by cluster, then administration.
     public let overrides: [String: [String: OverrideDefinition]]
+    /// Groups consolidated from administrations (`groups/*.yaml`), by name.
+    public let groups: [String: GroupDefinition]
     /// Problems met while reading files (bad YAML or CSV, unknown fields, links, oversized files…).
     public let loadProblems: [TemplateError]
 
@@ -36,13 +38,21 @@ public struct TemplateSet: Sendable {
                                                      hint: "clusters/NAME.yaml and clusters/NAME/overrides/ADMIN.yaml"))
             }
         }
+        var groups: [String: GroupDefinition] = [:]
+        for path in loader.attempt({ p throws(TemplateError) in try p.source.files(under: "groups") }) ?? [] {
+            if path.split(separator: "/").count == 2 && path.hasSuffix(".yaml") {
+                if let g = loader.attempt({ p throws(TemplateError) in try p.group(path) }) { groups[g.name] = g }
+            } else if !path.hasSuffix(".md") {
+                loader.problems.append(TemplateError(path, 0, "unexpected file in groups/", hint: "groups/NAME.yaml"))
+            }
+        }
         for (cluster, byAdmin) in overrides where clusters[cluster] == nil {
             for o in byAdmin.values {
                 loader.problems.append(TemplateError(o.file, 0, "override for cluster '\(cluster)', which has no clusters/\(cluster).yaml"))
             }
         }
         return TemplateSet(sourceName: source.name, templates: templates, clusters: clusters, overrides: overrides,
-                           loadProblems: loader.problems)
+                           groups: groups, loadProblems: loader.problems)
     }
 
     /// The rendered configuration of `template` (with its parents); throws the first problem.
@@ -93,6 +103,7 @@ public struct TemplateSet: Sendable {
             }
         }
         problems += renderer.problems
+        problems += validateGroups(rendered: rendered)
         var seen = Set<TemplateError>()
         return problems.filter { seen.insert($0).inserted }.sorted { ($0.file, $0.line, $0.message) < ($1.file, $1.line, $1.message) }
     }

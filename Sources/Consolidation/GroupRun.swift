@@ -1,0 +1,115 @@
+import Core
+import Ledger
+import Templates
+
+/// One consolidation run: group by group (sub-groups first), entity by entity, with the charts and names it met.
+struct GroupRun {
+    let service: ConsolidationService
+    let set: TemplateSet
+    let rates: RateBook
+    var names: [String: String] = [:]
+    private var charts: [String: ([Account], ConsolidationAccountCodes)] = [:]
+
+    init(service: ConsolidationService, set: TemplateSet, rates: RateBook) {
+        self.service = service
+        self.set = set
+        self.rates = rates
+    }
+
+    var ledger: LedgerService { service.workspace.ledger }
+
+    /// The group chart (with the consolidation accounts it lacks) and the consolidation accounts' codes.
+    mutating func chart(_ group: GroupDefinition) throws -> ([Account], ConsolidationAccountCodes) {
+        if let known = charts[group.chart] { return known }
+        let rendered = try set.render(template: group.chart)
+        do {
+            let result = try group.consolidationChart(rendered.accounts)
+            charts[group.chart] = (result.accounts, result.codes)
+            return (result.accounts, result.codes)
+        } catch { throw ConsolidationError(error.message) }
+    }
+
+    /// Administrations inside `group`, at any depth.
+    func administrations(in group: GroupDefinition) -> [String] {
+        var result = [group.parent]
+        for member in group.members {
+            switch member.entity {
+            case .administration(let id): result.append(id)
+            case .group(let name): result += set.groups[name].map(administrations(in:)) ?? []
+            }
+        }
+        return result
+    }
+
+    /// The group at the end of `through` (nil: at the start of the year that begins on `yearStart`), with the
+    /// entity snapshots it was made from (intercompany counterparties as administration ids).
+    mutating func snapshot(_ group: GroupDefinition, yearStart: LocalDate, through: LocalDate?) async throws
+        -> (snapshot: ConsolidatedSnapshot, entities: [EntitySnapshot])
+    {
+        let date = through ?? yearStart.adding(days: -1)
+        let (chart, codes) = try chart(group)
+        let groupTypes = Dictionary(chart.map { ($0.code, $0.type) }, uniquingKeysWith: { a, _ in a })
+        let present = group.members.filter { $0.acquired <= (through ?? yearStart) }
+        var keyOf: [String: String] = [group.parent: group.parent]
+        for member in present {
+            switch member.entity {
+            case .administration(let id): keyOf[id] = id
+            case .group(let name):
+                for id in set.groups[name].map(administrations(in:)) ?? [] { keyOf[id] = member.entity.key }
+            }
+        }
+        let parentBooks = try await EntityBooks.read(ledger, admin: group.parent, yearStart: yearStart, through: through,
+                                                     equityPoints: [])
+        var entities = [try entity(parentBooks, member: nil, group: group, chart: chart, yearStart: yearStart, through: through)]
+        for member in present {
+            switch member.entity {
+            case .administration(let id):
+                let books = try await EntityBooks.read(ledger, admin: id, yearStart: yearStart, through: through,
+                                                       equityPoints: try equityPoints(member, id: id, group: group,
+                                                                                      yearStart: yearStart))
+                entities.append(try entity(books, member: member, group: group, chart: chart, yearStart: yearStart,
+                                           through: through))
+            case .group(let name):
+                entities.append(try await subgroup(name, member: member, parent: group, groupTypes: groupTypes,
+                                                   codes: codes, yearStart: yearStart, through: through))
+            }
+        }
+        for e in entities where names[e.entity.key] == nil { names[e.entity.key] = e.name }
+        // Counterparties as this level sees them: an administration, or the sub-group that holds it.
+        let atThisLevel = entities.map { e in
+            var copy = e
+            copy.intercompany = e.intercompany.compactMap { item in
+                guard let key = keyOf[item.counterparty], key != e.entity.key else { return nil }
+                var mapped = item
+                mapped.counterparty = key
+                return mapped
+            }
+            return copy
+        }
+        var definition = group
+        definition.members = present
+        let snapshot = try ConsolidationEngine(group: definition, groupTypes: groupTypes, accounts: codes)
+            .consolidate(atThisLevel, date: date, yearStart: yearStart)
+        return (snapshot, entities)
+    }
+
+    /// Where a member's equity must be read: at acquisition, and — for a foreign one — at the start of each later
+    /// year before this one (each year's growth is translated at that year's average rate).
+    func equityPoints(_ member: GroupMember, id: String, group: GroupDefinition, yearStart: LocalDate) throws -> [LocalDate] {
+        guard member.equityAtAcquisition == nil else { return [] }
+        if member.acquired > yearStart {
+            guard member.acquired.day == 1 else {
+                throw ConsolidationError("group \(group.name): \(id) was acquired on \(member.acquired), during the year; "
+                    + "an acquisition during the year is consolidated from the first of a month")
+            }
+            return [member.acquired]
+        }
+        var points = [member.acquired]
+        var next = yearStart
+        while next > member.acquired {
+            points.append(next)
+            next = next.adding(months: -12)
+        }
+        return points.sorted()
+    }
+}
