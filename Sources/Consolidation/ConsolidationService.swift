@@ -32,11 +32,17 @@ public struct ConsolidationService: Sendable {
         return result
     }
 
-    /// The consolidation of `name` over `range` (within one fiscal year of the parent).
+    /// The consolidation of `name` over `range` (whole months within one fiscal year of the parent).
     public func consolidate(_ name: String, range: ClosedRange<LocalDate>) async throws -> Consolidation {
-        guard let revision = try await groupRevisions()[name] else {
+        try await consolidate(name, ranges: [range])[0]
+    }
+
+    /// Consolidations of `name` over several ranges, reading each entity's books once for all of them.
+    public func consolidate(_ name: String, ranges: [ClosedRange<LocalDate>]) async throws -> [Consolidation] {
+        let revisions = try await groupRevisions()
+        guard let revision = revisions[name] else {
             throw ConsolidationError("group \(name) does not exist (or was never reviewed); groups: "
-                + (try await groupRevisions().keys.sorted().joined(separator: ", ")))
+                + revisions.keys.sorted().joined(separator: ", "))
         }
         let set = try workspace.templateSet(at: revision)
         guard let group = set.groups[name] else {
@@ -44,48 +50,50 @@ public struct ConsolidationService: Sendable {
         }
         let rates = RateBook(try await workspace.store.read { tx in try tx.exchangeRates() })
         var run = GroupRun(service: self, set: set, rates: rates)
-        let parentBooks = try await EntityBooks.read(workspace.ledger, admin: group.parent, yearStart: range.lowerBound,
-                                                     through: nil, equityPoints: [])
-        let calendar = parentBooks.calendar
-        let year = calendar.fiscalYear(containing: range.lowerBound)
-        guard calendar.fiscalYear(containing: range.upperBound) == year else {
-            throw ConsolidationError("\(range.lowerBound) and \(range.upperBound) lie in different fiscal years of "
-                + "\(group.parent); consolidate one year at a time")
-        }
-        let yearStart = calendar.startOfYear(year)
-        let opening = try await run.snapshot(group, yearStart: yearStart,
-                                             through: range.lowerBound == yearStart ? nil : range.lowerBound.adding(days: -1))
-        let closing = try await run.snapshot(group, yearStart: yearStart, through: range.upperBound)
-        let (chart, _) = try run.chart(group)
-        var names = run.names
-        names[ConsolidatedSnapshot.translationColumn] = "Translation"
-        names[ConsolidatedSnapshot.eliminationsColumn] = "Eliminations"
-        names[ConsolidatedSnapshot.totalColumn] = "Total"
+        let (chart, codes) = try run.chart(group)
         let rendered = try set.render(template: group.chart)
-        var reports: [Report] = []
-        for kind in [ReportKind.balanceSheet, .profitAndLoss, .cashFlow] {
-            guard let layout = rendered.reports.first(where: { $0.kind == kind }) else { continue }
-            let bases = closing.snapshot.columns.map { column in
-                let start = opening.snapshot.balances[column] ?? [:], end = closing.snapshot.balances[column] ?? [:]
-                var movement: [String: Int64] = [:]
-                for account in Set(start.keys).union(end.keys) {
-                    let change = (end[account] ?? 0) - (start[account] ?? 0)
-                    if change != 0 { movement[account] = change }
-                }
-                return ColumnBasis(column: ReportColumn(kind: .period, from: range.lowerBound, to: range.upperBound),
-                                   opening: start, movement: movement)
+        var result: [Consolidation] = []
+        for range in ranges {
+            let yearStart = try await run.fiscalYearStart(of: group.parent, containing: range.lowerBound)
+            guard try await run.fiscalYearStart(of: group.parent, containing: range.upperBound) == yearStart else {
+                throw ConsolidationError("\(range.lowerBound) and \(range.upperBound) lie in different fiscal years of "
+                    + "\(group.parent); consolidate one year at a time")
             }
-            reports.append(try ReportEngine(layout: layout, accounts: chart)
-                .evaluate(administration: group.name, currency: group.currency, columns: bases))
+            guard range.lowerBound.day == 1, range.upperBound == range.upperBound.lastOfMonth else {
+                throw ConsolidationError("a consolidation covers whole months: \(range.lowerBound) to \(range.upperBound) does not")
+            }
+            let opening = try await run.snapshot(group, yearStart: yearStart,
+                                                 through: range.lowerBound == yearStart ? nil : range.lowerBound.adding(days: -1))
+            let closing = try await run.snapshot(group, yearStart: yearStart, through: range.upperBound)
+            var reports: [Report] = []
+            for kind in [ReportKind.balanceSheet, .profitAndLoss, .cashFlow] {
+                guard let layout = rendered.reports.first(where: { $0.kind == kind }) else { continue }
+                let bases = closing.snapshot.columns.map { column in
+                    let start = opening.snapshot.balances[column] ?? [:], end = closing.snapshot.balances[column] ?? [:]
+                    var movement: [String: Int64] = [:]
+                    for account in Set(start.keys).union(end.keys) {
+                        let change = (end[account] ?? 0) - (start[account] ?? 0)
+                        if change != 0 { movement[account] = change }
+                    }
+                    return ColumnBasis(column: ReportColumn(kind: .period, from: range.lowerBound, to: range.upperBound),
+                                       opening: start, movement: movement)
+                }
+                reports.append(try ReportEngine(layout: layout, accounts: chart)
+                    .evaluate(administration: group.name, currency: group.currency, columns: bases))
+            }
+            let nci = closing.snapshot.nonControllingResult - opening.snapshot.nonControllingResult
+            var profit: Int64 = 0
+            for account in chart where !account.type.isBalanceSheet && account.code != codes.nonControllingResult {
+                profit -= (closing.snapshot.total[account.code] ?? 0) - (opening.snapshot.total[account.code] ?? 0)
+            }
+            var names = run.names
+            names[ConsolidatedSnapshot.translationColumn] = "Translation"
+            names[ConsolidatedSnapshot.eliminationsColumn] = "Eliminations"
+            names[ConsolidatedSnapshot.totalColumn] = "Total"
+            result.append(Consolidation(group: group, revision: revision, from: range.lowerBound, to: range.upperBound,
+                                        opening: opening.snapshot, closing: closing.snapshot, columnNames: names,
+                                        reports: reports, nonControllingResult: nci, ownersResult: profit - nci))
         }
-        let nci = closing.snapshot.nonControllingResult - opening.snapshot.nonControllingResult
-        let (_, codes) = try run.chart(group)
-        var profit: Int64 = 0
-        for account in chart where !account.type.isBalanceSheet && account.code != codes.nonControllingResult {
-            profit -= (closing.snapshot.total[account.code] ?? 0) - (opening.snapshot.total[account.code] ?? 0)
-        }
-        return Consolidation(group: group, revision: revision, from: range.lowerBound, to: range.upperBound,
-                             opening: opening.snapshot, closing: closing.snapshot, columnNames: names, reports: reports,
-                             nonControllingResult: nci, ownersResult: profit - nci)
+        return result
     }
 }

@@ -9,7 +9,7 @@ struct EntityBooks: Sendable {
     var accounts: [Account]
     /// Balances at the start of the fiscal year (earlier years' results in retained earnings).
     var yearOpening: [String: Int64]
-    /// Net movements per month of the year, from its first month up to the date: (month start, movements).
+    /// Net movements of each month of the year: (month start, movements).
     var months: [(LocalDate, [String: Int64])]
     /// Equity (with the result to date folded into retained earnings) at points before this year: at acquisition
     /// and at the start of each later year.
@@ -21,9 +21,11 @@ struct EntityBooks: Sendable {
     var types: [String: AccountType] { Dictionary(accounts.map { ($0.code, $0.type) }, uniquingKeysWith: { a, _ in a }) }
     var retainedEarnings: String? { accounts.first { $0.control == .retainedEarnings }?.code }
 
-    /// Reads the year containing `yearStart` up to `through` (nil: only its opening), and equity at `points`.
-    static func read(_ ledger: LedgerService, admin: String, yearStart: LocalDate, through: LocalDate?,
-                     equityPoints points: [LocalDate]) async throws -> EntityBooks {
+    /// Reads the fiscal year that starts on `yearStart` — its opening, each month's movements and its intercompany
+    /// totals — and the equity at `points`, in one read transaction.
+    static func read(_ ledger: LedgerService, admin: String, yearStart: LocalDate, equityPoints points: [LocalDate])
+        async throws -> EntityBooks
+    {
         try await ledger.store.read { tx in
             guard let a = try tx.administration(admin) else {
                 throw ConsolidationError("administration \(admin) does not exist")
@@ -32,26 +34,18 @@ struct EntityBooks: Sendable {
             let accounts = try tx.accounts(admin)
             let years = Set(try tx.fiscalYears(admin).map(\.year))
             let year = calendar.fiscalYear(containing: yearStart)
-            guard years.contains(year) else {
-                throw ConsolidationError("administration \(admin) has no fiscal year \(year)")
-            }
-            func net(_ tb: TrialBalance) -> [String: Int64] {
-                var result: [String: Int64] = [:]
-                for row in tb.rows where row.debit != row.credit { result[row.account] = row.debit - row.credit }
-                return result
+            guard years.contains(year), calendar.startOfYear(year) == yearStart else {
+                throw ConsolidationError("administration \(admin) has no fiscal year starting on \(yearStart)")
             }
             let first = try LedgerService.trialBalance(in: tx, admin: admin, from: yearStart, to: yearStart)
             let opening = Dictionary(first.rows.filter { $0.opening != 0 }.map { ($0.account, $0.opening) },
                                      uniquingKeysWith: +)
-            var months: [(LocalDate, [String: Int64])] = []
-            if let through {
-                var start = yearStart
-                while start <= through {
-                    let end = min(start.lastOfMonth, through)
-                    months.append((start, net(try LedgerService.trialBalance(in: tx, admin: admin, from: start, to: end))))
-                    start = end.adding(days: 1)
-                }
+            // The maintained balances per period: a month's movements without reading a line.
+            var byPeriod: [Int: [String: Int64]] = [:]
+            for b in try tx.periodTotals(admin, year: year) where (1...12).contains(b.period) && b.debit != b.credit {
+                byPeriod[b.period, default: [:]][b.account, default: 0] += b.debit - b.credit
             }
+            let months = (1...12).map { (yearStart.adding(months: $0 - 1), byPeriod[$0] ?? [:]) }
             let types = Dictionary(accounts.map { ($0.code, $0.type) }, uniquingKeysWith: { a, _ in a })
             let retained = accounts.first { $0.control == .retainedEarnings }?.code
             var equityAt: [LocalDate: [String: Int64]] = [:]
@@ -87,7 +81,7 @@ struct EntityBooks: Sendable {
             }
             let relations = try tx.groupRelations(admin)
             let ic = try tx.intercompanyTotals(admin, relations: relations.keys.sorted(), year: year,
-                                               upTo: through ?? yearStart.adding(days: -1))
+                                               upTo: calendar.endOfYear(year))
             return EntityBooks(administration: a, calendar: calendar, accounts: accounts, yearOpening: opening,
                                months: months, equityAt: equityAt, intercompany: ic, groupRelations: relations)
         }

@@ -11,7 +11,8 @@ extension GroupRun {
         let types = books.types
         let date = through ?? yearStart.adding(days: -1)
         var balances = books.yearOpening
-        var months = books.months
+        var months = books.months.filter { through != nil && $0.0 <= through! }
+        let periodsThrough = months.count
         for (_, movement) in months { for (account, amount) in movement { balances[account, default: 0] += amount } }
         func retained() throws -> String {
             guard let code = books.retainedEarnings else {
@@ -83,7 +84,9 @@ extension GroupRun {
         }
         var intercompany: [IntercompanyAmount] = []
         var balanceTotals: [String: Int64] = [:]
-        for t in books.intercompany.balances where types[t.account]?.isBalanceSheet == true {
+        let year = books.calendar.fiscalYear(containing: yearStart)
+        for t in books.intercompany.balances where types[t.account]?.isBalanceSheet == true
+            && (t.year < year || (t.year == year && t.period <= periodsThrough)) {
             balanceTotals["\(t.account)\u{1F}\(t.relation)", default: 0] += t.amount
         }
         for (key, amount) in balanceTotals.sorted(by: { $0.key < $1.key }) where amount != 0 {
@@ -92,7 +95,8 @@ extension GroupRun {
             intercompany.append(IntercompanyAmount(account: parts[0], counterparty: entity, amount: amount, rate: closing,
                                                    rateLabel: closingLabel))
         }
-        for t in books.intercompany.results where types[t.account]?.isBalanceSheet == false && t.amount != 0 {
+        for t in books.intercompany.results where types[t.account]?.isBalanceSheet == false && t.amount != 0
+            && t.period <= periodsThrough {
             guard let entity = books.groupRelations[t.relation], (1...12).contains(t.period) else { continue }
             let month = yearStart.adding(months: t.period - 1)
             if let inYear, month < inYear { continue }

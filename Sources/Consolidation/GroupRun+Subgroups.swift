@@ -48,9 +48,7 @@ extension GroupRun {
             atAcquisition = owners(snapshot.total).filter { $0.key != codes.retainedEarnings }
             atAcquisition[codes.retainedEarnings] = -total - atAcquisition.values.reduce(0, +)
         } else {
-            let books = try await EntityBooks.read(ledger, admin: sub.parent, yearStart: member.acquired, through: nil,
-                                                   equityPoints: [])
-            let start = books.calendar.startOfYear(books.calendar.fiscalYear(containing: member.acquired))
+            let start = try await fiscalYearStart(of: sub.parent, containing: member.acquired)
             let before = try await self.snapshot(sub, yearStart: start,
                                                  through: member.acquired == start ? nil : member.acquired.adding(days: -1))
             atAcquisition = owners(before.snapshot.total)

@@ -8,6 +8,8 @@ struct GroupRun {
     let set: TemplateSet
     let rates: RateBook
     var names: [String: String] = [:]
+    /// Each administration's year, read once for every snapshot of the run.
+    private var books: [String: EntityBooks] = [:]
     private var charts: [String: ([Account], ConsolidationAccountCodes)] = [:]
 
     init(service: ConsolidationService, set: TemplateSet, rates: RateBook) {
@@ -58,15 +60,13 @@ struct GroupRun {
                 for id in set.groups[name].map(administrations(in:)) ?? [] { keyOf[id] = member.entity.key }
             }
         }
-        let parentBooks = try await EntityBooks.read(ledger, admin: group.parent, yearStart: yearStart, through: through,
-                                                     equityPoints: [])
+        let parentBooks = try await read(group.parent, yearStart: yearStart, points: [])
         var entities = [try entity(parentBooks, member: nil, group: group, chart: chart, yearStart: yearStart, through: through)]
         for member in present {
             switch member.entity {
             case .administration(let id):
-                let books = try await EntityBooks.read(ledger, admin: id, yearStart: yearStart, through: through,
-                                                       equityPoints: try equityPoints(member, id: id, group: group,
-                                                                                      yearStart: yearStart))
+                let books = try await read(id, yearStart: yearStart,
+                                           points: try equityPoints(member, id: id, group: group, yearStart: yearStart))
                 entities.append(try entity(books, member: member, group: group, chart: chart, yearStart: yearStart,
                                            through: through))
             case .group(let name):
@@ -91,6 +91,23 @@ struct GroupRun {
         let snapshot = try ConsolidationEngine(group: definition, groupTypes: groupTypes, accounts: codes)
             .consolidate(atThisLevel, date: date, yearStart: yearStart)
         return (snapshot, entities)
+    }
+
+    /// An administration's year, from the run's cache.
+    mutating func read(_ admin: String, yearStart: LocalDate, points: [LocalDate]) async throws -> EntityBooks {
+        let key = "\(admin)|\(yearStart)|" + points.map(\.description).joined(separator: ",")
+        if let known = books[key] { return known }
+        let read = try await EntityBooks.read(ledger, admin: admin, yearStart: yearStart, equityPoints: points)
+        books[key] = read
+        return read
+    }
+
+    /// The start of the fiscal year of `admin` that contains `date`.
+    func fiscalYearStart(of admin: String, containing date: LocalDate) async throws -> LocalDate {
+        let administration = try await ledger.store.read { tx in try tx.administration(admin) }
+        guard let administration else { throw ConsolidationError("administration \(admin) does not exist") }
+        let calendar = try FiscalCalendar(startMonth: administration.fiscalYearStart)
+        return calendar.startOfYear(calendar.fiscalYear(containing: date))
     }
 
     /// Where a member's equity must be read: at acquisition, and — for a foreign one — at the start of each later
