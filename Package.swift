@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
-                           .product(name: "Hummingbird", package: "hummingbird"),
+                           "Consolidation", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
@@ -96,7 +96,7 @@ let package = Package(
             name: "LedgerOps",
             dependencies: [
                 "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
-                "Reconciler", "Workflow", "Server", .product(name: "Mustache", package: "swift-mustache"),
+                "Reconciler", "Workflow", "Server", "Consolidation", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource",
-                           "Workspace", "Reconciler", "Workflow", "Server"],
+                           "Workspace", "Reconciler", "Workflow", "Server", "Consolidation"],
             swiftSettings: swiftSettings
         ),
         .target(

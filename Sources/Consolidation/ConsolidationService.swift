@@ -92,8 +92,25 @@ public struct ConsolidationService: Sendable {
             names[ConsolidatedSnapshot.totalColumn] = "Total"
             result.append(Consolidation(group: group, revision: revision, from: range.lowerBound, to: range.upperBound,
                                         opening: opening.snapshot, closing: closing.snapshot, columnNames: names,
-                                        reports: reports, nonControllingResult: nci, ownersResult: profit - nci))
+                                        chart: chart, reports: reports, nonControllingResult: nci, ownersResult: profit - nci))
         }
         return result
+    }
+}
+
+extension ConsolidationService {
+    /// The range a period names for `group` (`2026`, `2026-Q3`, `2026-09`, on its parent's fiscal calendar); without
+    /// one, the parent's fiscal year up to the end of the month of `today`.
+    public func range(of name: String, period: String?, today: LocalDate) async throws -> ClosedRange<LocalDate> {
+        guard let group = try await groups().first(where: { $0.name == name }) else {
+            throw ConsolidationError("group \(name) does not exist")
+        }
+        let administration = try await workspace.store.read { tx in try tx.administration(group.parent) }
+        guard let administration else { throw ConsolidationError("administration \(group.parent) does not exist") }
+        let calendar = try FiscalCalendar(startMonth: administration.fiscalYearStart)
+        if let period {
+            do { return try ReportPeriod.parse(period, calendar: calendar) } catch { throw ConsolidationError(error.message) }
+        }
+        return calendar.startOfYear(calendar.fiscalYear(containing: today))...today.lastOfMonth
     }
 }

@@ -13,6 +13,7 @@ struct LedgerOpsCommand: AsyncParsableCommand {
             SettingCommand.self, ReconcileCommand.self, StatusCommand.self, DiffCommand.self, UserCommand.self,
             AuditCommand.self, ProposeCommand.self, ProposalsCommand.self, ProposalCommand.self,
             ReviewCommand.self, DistributeCommand.self, DistributionCommand.self, RollbackCommand.self,
-            FigureCommand.self, AssetCommand.self, MonitorCommand.self, ServeCommand.self,
+            FigureCommand.self, AssetCommand.self, MonitorCommand.self, ServeCommand.self, ConsolidateCommand.self,
+            GroupCommand.self, RateCommand.self,
         ])
 }

@@ -31,6 +31,7 @@ public enum LedgerOpsServer {
         administrationRoutes(api, env)
         proposalRoutes(api, env)
         monitorRoutes(api, env)
+        groupRoutes(api, env)
         adminRoutes(api, env)
         webRoutes(router, env)
         return router

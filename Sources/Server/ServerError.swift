@@ -1,3 +1,4 @@
+import Consolidation
 public import Hummingbird
 import Foundation
 import Ledger
@@ -49,6 +50,8 @@ public struct ServerError: HTTPResponseError, Sendable {
             return ServerError(e.code == "not-found" ? .notFound : .unprocessableContent, e.code, e.description)
         case let e as ReportingError:
             return ServerError(e.code == "no-layout" ? .notFound : .badRequest, e.code, e.message)
+        case let e as ConsolidationError:
+            return ServerError(e.message.contains("does not exist") ? .notFound : .unprocessableContent, "consolidation", e.message)
         case let e as MonitoringError:
             return ServerError(e.code == "unknown-indicator" ? .notFound : .badRequest, e.code, e.message)
         case is DecodingError:

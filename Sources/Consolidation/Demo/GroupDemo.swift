@@ -13,12 +13,15 @@ public struct GroupDemo: Sendable {
     public var members: Int
     public var year: Int
     public var seed: UInt64
+    /// The last month traded (12: the whole year).
+    public var months: Int
 
-    public init(name: String = "demo-group", members: Int = 49, year: Int = 2026, seed: UInt64 = 7) {
+    public init(name: String = "demo-group", members: Int = 49, year: Int = 2026, seed: UInt64 = 7, months: Int = 12) {
         self.name = name
         self.members = members
         self.year = year
         self.seed = seed
+        self.months = max(1, min(12, months))
     }
 
     static let currencies = ["EUR", "NOK", "USD"]
@@ -55,7 +58,7 @@ public struct GroupDemo: Sendable {
                 let next = level + Int.random(in: -(start / 50)...(start / 50), using: &random)
                 rates.append(ExchangeRate(base: .eur, quote: try CurrencyCode(code), period: label,
                                           closing: DecimalNumber(mantissa: Int64(next), scale: 2),
-                                          average: month == 0 ? nil : DecimalNumber(mantissa: Int64(level + next), scale: 3)))
+                                          average: month == 0 ? nil : DecimalNumber(mantissa: Int64(level + next) * 5, scale: 3)))
                 level = next
             }
         }
@@ -150,6 +153,9 @@ public struct GroupDemo: Sendable {
         let scale = currency.code == "NOK" ? 10 : 1
         for month in 1...12 {
             let date = try LocalDate(year: year, month: month, day: 15)
+            // Drawn for every month, so the figures of a month do not depend on how many are traded.
+            defer { _ = random.next() }
+            guard month <= months else { continue }
             let sales = Int64.random(in: 5_000...50_000, using: &random) * 100 * Int64(scale)
             let costs = sales * Int64.random(in: 60...95, using: &random) / 100
             drafts.append(EntryDraft(journal: "MEM", date: date, description: "Sales \(month)", lines: [

@@ -12,6 +12,8 @@ public struct Consolidation: Sendable {
     public var closing: ConsolidatedSnapshot
     /// Per column key, what to call it (an administration's name, "Translation", "Eliminations", "Total").
     public var columnNames: [String: String]
+    /// The group chart, with the consolidation accounts it was given.
+    public var chart: [Account]
     /// Balance sheet, profit and loss, cash flow — one value per column of `closing`.
     public var reports: [Report]
     /// The range's result attributable to non-controlling interests, and to the parent's owners.

@@ -1,3 +1,4 @@
+import Consolidation
 import ArgumentParser
 import Core
 import Foundation
@@ -46,7 +47,7 @@ struct Demo: AsyncParsableCommand {
         let through = demoYear == today.year ? today : try LocalDate(year: demoYear, month: 12, day: 31)
         let generator = try workspace.demoGenerator()
         let isTerminal = isatty(2) != 0 && !quiet
-        return try await generator.run(
+        let report = try await generator.run(
             .init(administrations: count, seed: seed, year: demoYear, through: through),
             progress: { done, total in
                 if isTerminal {
@@ -54,5 +55,12 @@ struct Demo: AsyncParsableCommand {
                     if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
                 }
             })
+        // A group to consolidate: a holding with eleven subsidiaries in EUR, NOK and USD, and its rates.
+        if try await ConsolidationService(workspace: workspace).groups().isEmpty {
+            try await GroupDemo(name: "demo-group", members: 11, year: demoYear, seed: seed,
+                                months: demoYear == today.year ? today.month : 12)
+                .generate(in: workspace, chart: try workspace.templateSet().render(template: "base").chart)
+        }
+        return report
     }
 }

@@ -10,7 +10,8 @@ enum Page {
                              ("drill", PageTemplates.drill), ("clusters", PageTemplates.clusters), ("cluster", PageTemplates.cluster),
                              ("proposals", PageTemplates.proposals), ("proposal", PageTemplates.proposal),
                              ("administration", PageTemplates.administration), ("report", PageTemplates.report),
-                             ("audit", PageTemplates.audit)] {
+                             ("audit", PageTemplates.audit), ("groups", PageTemplates.groups),
+                             ("consolidation", PageTemplates.consolidation)] {
             templates[name] = try! MustacheTemplate(string: text)
         }
         return MustacheLibrary(templates: templates)

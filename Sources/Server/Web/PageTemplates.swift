@@ -23,10 +23,41 @@ enum PageTemplates {
         @media (max-width:600px){th,td{padding:.25rem}main{padding:.5rem}}
         </style></head><body>
         <header><strong>LedgerOps</strong>{{#user}}<a href="/monitor">Monitor</a><a href="/clusters">Clusters</a>
-        <a href="/proposals">Proposals</a><a href="/audit">Audit</a>
+        <a href="/proposals">Proposals</a><a href="/groups">Groups</a><a href="/audit">Audit</a>
         <span class="who">{{user}} ({{role}}) <form class="inline" method="post" action="/logout">
         <input type="hidden" name="_csrf" value="{{csrf}}"><button>Sign out</button></form></span>{{/user}}</header>
         <main>{{{body}}}</main></body></html>
+        """
+
+    static let groups = """
+        <h1>Groups</h1><table><thead><tr><th>group</th><th>parent</th><th class="n">members</th><th>currency</th></tr></thead>
+        <tbody>{{#groups}}<tr><td><a href="/groups/{{name}}">{{title}}</a></td><td>{{parent}}</td><td class="n">{{members}}</td>
+        <td>{{currency}}</td></tr>{{/groups}}</tbody></table>{{^groups}}<p class="muted">No groups in the template repository.</p>{{/groups}}
+        """
+
+    /// A consolidation: statements with a column per entity, then every elimination with its sources, the
+    /// translation reserves computed two ways, and what did not match.
+    static let consolidation = """
+        <h1>{{title}}</h1><p class="muted">{{from}} – {{to}} · {{currency}} · group file at {{revision}}</p>
+        <form method="get"><label>Period <input name="period" value="{{period}}" placeholder="2026, 2026-Q3, 2026-09"></label>
+        <button>Show</button> <a href="/api/v1/groups/{{group}}/consolidation?period={{period}}">JSON</a></form>
+        {{#statements}}<h2>{{title}}</h2><div style="overflow-x:auto"><table><thead><tr><th></th>
+        {{#columnNames}}<th class="n">{{.}}</th>{{/columnNames}}</tr></thead><tbody>
+        {{#rows}}<tr{{#subtotal}} style="font-weight:600"{{/subtotal}}><td>{{label}}</td>{{#cells}}<td class="n">{{.}}</td>{{/cells}}</tr>{{/rows}}
+        </tbody></table></div>{{/statements}}
+        <p>Result attributable to the owners of the parent: <strong>{{owners}}</strong>; to non-controlling interests:
+        <strong>{{nci}}</strong></p>
+        <h2>Eliminations</h2>{{#eliminations}}<details><summary>{{description}}</summary><table><tbody>
+        {{#lines}}<tr><td>{{account}} {{name}}</td><td class="n">{{text}}</td><td class="muted">{{note}}</td></tr>{{/lines}}
+        </tbody></table><ul>{{#sources}}<li class="muted">{{.}}</li>{{/sources}}</ul></details>{{/eliminations}}
+        {{^eliminations}}<p class="muted">None.</p>{{/eliminations}}
+        <h2>Translation</h2>{{#translations}}<details open><summary>{{entity}} ({{currency}}): reserve {{texts.reserve}}</summary>
+        <p>Movement {{texts.movement}} (from {{texts.reserveAtStart}}). Explained: opening net assets {{texts.openingNetAssets}}
+        retranslated from {{texts.openingRate}} to the closing rate {{texts.fromOpeningNetAssets}}, plus the year's result and
+        other equity movements at closing instead of average rates {{texts.fromMovements}}: {{texts.explained}}.</p></details>
+        {{/translations}}{{^translations}}<p class="muted">All entities report in {{currency}}.</p>{{/translations}}
+        <h2>Intercompany differences</h2><ul>{{#mismatches}}<li class="hot">{{text}}</li>{{/mismatches}}</ul>
+        {{^mismatches}}<p class="ok">Every intercompany pair matches.</p>{{/mismatches}}
         """
 
     static let login = """
