@@ -142,7 +142,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ConsolidationTests", dependencies: ["Core", "Consolidation", "Ledger", "Store", "Workspace", "TestSupport"],
+            name: "ConsolidationTests",
+            dependencies: ["Core", "Consolidation", "Ledger", "Store", "Workspace", "Workflow", "TestSupport"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -126,6 +126,13 @@ public struct DistributionService: Sendable {
             try tx.setDistributionState(id, "done")
             try tx.updateProposal(id, state: finished.state.rawValue, body: try ProposalService.encode(finished), open: false)
             try tx.releaseLease(id, owner: owner)
+            // Consolidation reads each changed group as reviewed from now on, in the same transaction.
+            for change in finished.groupChanges {
+                try tx.applyGroup(change.group, revision: finished.toRevision, proposal: id, at: now)
+                try AuditLog.append(tx, time: now, actor: actor, action: "group.applied", subject: "group \(change.group)",
+                                    payload: ["proposal": String(id), "revision": finished.toRevision,
+                                              "action": change.action.rawValue])
+            }
             try AuditLog.append(tx, time: now, actor: actor, action: "distribution.done", subject: "proposal \(id)")
         }
         return try await progressOf(id)

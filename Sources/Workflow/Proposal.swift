@@ -40,6 +40,8 @@ public struct Proposal: Sendable, Hashable, Codable {
     public var decisions: [String: String] = [:]
     /// Blocked items (`ADMIN|kind:key`) a reviewer acknowledged.
     public var acknowledged: [String] = []
+    /// Group files the change adds, changes or removes.
+    public var groupChanges: [GroupChange] = []
 
     /// One reviewer's verdict.
     public struct Review: Sendable, Hashable, Codable {
@@ -52,7 +54,8 @@ public struct Proposal: Sendable, Hashable, Codable {
     public init(id: Int64, state: State, fromRevision: String?, toRevision: String, branch: String?,
                 branchHead: String? = nil, proposer: String,
                 createdAt: String, commits: [ProposalCommit], clusters: [String], plans: [Plan], supersedes: [Int64],
-                reviews: [Review] = [], decisions: [String: String] = [:], acknowledged: [String] = []) {
+                reviews: [Review] = [], decisions: [String: String] = [:], acknowledged: [String] = [],
+                groupChanges: [GroupChange] = []) {
         self.id = id
         self.state = state
         self.fromRevision = fromRevision
@@ -68,6 +71,7 @@ public struct Proposal: Sendable, Hashable, Codable {
         self.reviews = reviews
         self.decisions = decisions
         self.acknowledged = acknowledged
+        self.groupChanges = groupChanges
     }
 
     /// Conflicts without a decision and blocked items without an acknowledgement, as `ADMIN|kind:key`.
@@ -89,7 +93,7 @@ public struct Proposal: Sendable, Hashable, Codable {
 extension Proposal {
     private enum CodingKeys: String, CodingKey {
         case id, state, fromRevision, toRevision, branch, branchHead, proposer, createdAt, commits, clusters, plans, supersedes
-        case reviews, decisions, acknowledged
+        case reviews, decisions, acknowledged, groupChanges
     }
 
     /// Review fields may be absent in proposals stored before they existed.
@@ -110,5 +114,6 @@ extension Proposal {
         reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
         decisions = try c.decodeIfPresent([String: String].self, forKey: .decisions) ?? [:]
         acknowledged = try c.decodeIfPresent([String].self, forKey: .acknowledged) ?? []
+        groupChanges = try c.decodeIfPresent([GroupChange].self, forKey: .groupChanges) ?? []
     }
 }

@@ -50,7 +50,12 @@ public struct ProposalService: Sendable {
         let changed = try from.map { try repo.changedPaths(from: $0, to: to) } ?? repo.list(at: to).map(\.path)
         let set = try workspace.templateSet(at: to)
         let clusters = Self.affectedClusters(set, changed: changed)
-        guard !clusters.isEmpty else { return nil }
+        let groups = GroupChange.between(try from.map { try workspace.templateSet(at: $0) }, set, changed: changed)
+        let changedGroupFiles = Set(changed.filter { $0.hasPrefix("groups/") })
+        if !changedGroupFiles.isEmpty, let problem = set.validate().first(where: { changedGroupFiles.contains($0.file) }) {
+            throw WorkflowError("invalid-group", "cannot propose \(to.prefix(7)): \(problem)")
+        }
+        guard !clusters.isEmpty || !groups.isEmpty else { return nil }
         let reconciler = ReconcilerService(workspace: workspace)
         // One batch over the loaded set: planning one by one reloads the set (and its overlays) per administration.
         let ids = try await workspace.ledger.administrations().filter { $0.cluster.map(clusters.contains) == true }.map(\.id)
@@ -58,10 +63,11 @@ public struct ProposalService: Sendable {
         let plans = ids.compactMap { planned[$0] }
         let draft = Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch,
                              branchHead: branchHead, proposer: actor, createdAt: time, commits: proposalCommits,
-                             clusters: clusters, plans: plans, supersedes: [])
+                             clusters: clusters, plans: plans, supersedes: [], groupChanges: groups)
+        let covering = clusters + groups.map(\.coverageKey)
         return try await workspace.store.write { tx in
             var proposal = draft
-            for older in try tx.openProposals(covering: clusters) {
+            for older in try tx.openProposals(covering: covering) {
                 guard let body = try tx.proposalBody(older) else { continue }
                 var superseded = try Self.decode(body)
                 superseded.state = .superseded
@@ -73,10 +79,11 @@ public struct ProposalService: Sendable {
             let id = try tx.insertProposal(state: proposal.state.rawValue, toRevision: to, createdAt: time, body: { id in
                 proposal.id = id
                 return try Self.encode(proposal)
-            }, clusters: clusters)
+            }, clusters: covering)
             proposal.id = id
             try AuditLog.append(tx, time: time, actor: actor, action: "proposal.created", subject: "proposal \(id)",
                                 payload: ["from": from ?? "", "to": to, "clusters": clusters.joined(separator: ","),
+                                          "groups": groups.map(\.group).joined(separator: ","),
                                           "administrations": String(proposal.affected.count)])
             return proposal
         }

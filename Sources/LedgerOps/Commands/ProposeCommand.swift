@@ -29,6 +29,8 @@ struct ProposeCommand: AsyncParsableCommand {
             }
             print("Proposal \(p.id): \(p.commits.count) commit(s), clusters \(p.clusters.joined(separator: ", ")), "
                 + "\(p.affected.count) administration(s) affected"
+                + (p.groupChanges.isEmpty ? "" : ", groups " + p.groupChanges.map { "\($0.group) (\($0.action.rawValue))" }
+                    .joined(separator: ", "))
                 + (p.supersedes.isEmpty ? "" : "; supersedes " + p.supersedes.map { "\($0)" }.joined(separator: ", ")))
         }
     }
@@ -87,6 +89,10 @@ enum ProposalOutput {
         out.append("Commits:")
         for c in p.commits {
             out.append("  \(c.id.prefix(7))  \(c.authorName) <\(c.authorEmail)>\(c.user == nil ? "  [unknown author]" : "")  \(c.summary)")
+        }
+        for change in p.groupChanges {
+            out.append("Group \(change.group): \(change.action.rawValue)")
+            for detail in change.details { out.append("  \(detail)") }
         }
         for cluster in p.clusters {
             let plans = p.affected.filter { $0.cluster == cluster }

@@ -117,6 +117,8 @@ enum PageTemplates {
         <input type="hidden" name="item" value="{{key}}">{{#conflict}}<button name="take" value="template">{{.}}: take template</button>
         <button name="take" value="local">keep local</button>{{/conflict}}{{^conflict}}<button name="take" value="">{{.}}: acknowledge</button>{{/conflict}}</form> {{/administrations}}</td></tr>{{/decide}}
         {{/items}}</table></details>{{/groups}}{{/clusters}}
+        {{#groupChanges}}<h3>Group {{group}} — {{action}}</h3><ul>{{#details}}<li>{{.}}</li>{{/details}}</ul>
+        <p class="muted">Consolidation reads the group as changed here once this proposal is distributed.</p>{{/groupChanges}}
         <h2>Reviews</h2><ul>{{#reviews}}<li>{{reviewer}}: {{#approve}}approved{{/approve}}{{^approve}}rejected{{/approve}} — {{comment}}</li>{{/reviews}}</ul>
         {{#canReview}}<form method="post" action="/proposals/{{id}}/review"><input type="hidden" name="_csrf" value="{{csrf}}">
         <p><textarea name="comment" rows="2" placeholder="comment" required></textarea></p>

@@ -23,6 +23,9 @@ extension LedgerOpsServer {
             var data: [String: Any] = [
                 "id": p.id, "state": p.state.rawValue, "fromRevision": String((p.fromRevision ?? "start").prefix(7)),
                 "toRevision": String(p.toRevision.prefix(7)), "proposer": p.proposer, "createdAt": p.createdAt,
+                "groupChanges": p.groupChanges.map { c -> [String: Any] in
+                    ["group": c.group, "action": c.action.rawValue, "details": c.details]
+                },
                 "commits": p.commits.map { c -> [String: Any] in
                     var commit: [String: Any] = ["short": String(c.id.prefix(7)), "summary": c.summary,
                                                  "author": "\(c.authorName) <\(c.authorEmail)>"]
