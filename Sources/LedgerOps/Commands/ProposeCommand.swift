@@ -27,10 +27,10 @@ struct ProposeCommand: AsyncParsableCommand {
                 print("\(ws.settings.branch) moved on since \(branch) forked: proposing their merge \(p.toRevision.prefix(7)) "
                     + "(\(branch) at \(head.prefix(7)))")
             }
+            let groups: String = p.groupChanges.map { "\($0.group) (\($0.action.rawValue))" }.joined(separator: ", ")
             print("Proposal \(p.id): \(p.commits.count) commit(s), clusters \(p.clusters.joined(separator: ", ")), "
                 + "\(p.affected.count) administration(s) affected"
-                + (p.groupChanges.isEmpty ? "" : ", groups " + p.groupChanges.map { "\($0.group) (\($0.action.rawValue))" }
-                    .joined(separator: ", "))
+                + (groups.isEmpty ? "" : ", groups " + groups)
                 + (p.supersedes.isEmpty ? "" : "; supersedes " + p.supersedes.map { "\($0)" }.joined(separator: ", ")))
         }
     }
