@@ -28,10 +28,12 @@ struct ProposeCommand: AsyncParsableCommand {
                     + "(\(branch) at \(head.prefix(7)))")
             }
             let groups: String = p.groupChanges.map { "\($0.group) (\($0.action.rawValue))" }.joined(separator: ", ")
-            print("Proposal \(p.id): \(p.commits.count) commit(s), clusters \(p.clusters.joined(separator: ", ")), "
-                + "\(p.affected.count) administration(s) affected"
-                + (groups.isEmpty ? "" : ", groups " + groups)
-                + (p.supersedes.isEmpty ? "" : "; supersedes " + p.supersedes.map { "\($0)" }.joined(separator: ", ")))
+            let superseded: String = p.supersedes.map { "\($0)" }.joined(separator: ", ")
+            var line = "Proposal \(p.id): \(p.commits.count) commit(s), clusters \(p.clusters.joined(separator: ", ")), "
+            line += "\(p.affected.count) administration(s) affected"
+            if !groups.isEmpty { line += ", groups " + groups }
+            if !superseded.isEmpty { line += "; supersedes " + superseded }
+            print(line)
         }
     }
 }
