@@ -31,7 +31,7 @@ let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let keep = arguments.contains("--keep")
-/// `--only journal|templates|reconciler|reports|monitor|posting` runs one part (for profiling; `make bench` runs all).
+/// `--only journal|templates|reconciler|reports|consolidation|monitor|posting` runs one part (for profiling; `make bench` runs all).
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
@@ -80,6 +80,15 @@ do {
     if !tiny {
         print((reports.warmMedian <= 0.05 ? "met     " : "MISSED  ")
             + String(format: "all reports for one administration with ~100,000 entries ≤ 50 ms: %.1f ms", reports.warmMedian * 1000))
+    }
+    print("")
+    }
+    if runs("consolidation") {
+    let consolidation = try await ConsolidationBench(tiny: tiny, directory: dir + "/consolidation", projectRoot: root).run()
+    printTable(["consolidation", "size", "time"], consolidation.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((consolidation.warmMedian <= 1 ? "met     " : "MISSED  ")
+            + String(format: "100 entities × 12 periods consolidated ≤ 1 s: %.3f s", consolidation.warmMedian))
     }
     print("")
     }

@@ -5,7 +5,7 @@ extension GroupRun {
     /// One administration as the engine needs it: balances, this year's slices and equity layers with their rates,
     /// its accounts on the group chart, and its intercompany amounts.
     func entity(_ books: EntityBooks, member: GroupMember?, group: GroupDefinition, chart: [Account],
-                yearStart: LocalDate, through: LocalDate?) throws -> EntitySnapshot {
+                yearStart: LocalDate, through: LocalDate?, groupAccounts: [String: String]) throws -> EntitySnapshot {
         let id = books.administration.id
         let currency = books.administration.currency
         let types = books.types
@@ -106,7 +106,7 @@ extension GroupRun {
         }
         return EntitySnapshot(
             entity: .administration(id), name: books.administration.name, currency: currency, types: types,
-            groupAccounts: groupAccounts(books, group: group, chart: chart), balances: balances.filter { $0.value != 0 },
+            groupAccounts: groupAccounts, balances: balances.filter { $0.value != 0 },
             closingRate: closing, closingLabel: closingLabel, openingRate: openingRate, results: results,
             equityLayers: layers, intercompany: intercompany)
     }

@@ -10,6 +10,10 @@ struct GroupRun {
     var names: [String: String] = [:]
     /// Each administration's year, read once for every snapshot of the run.
     private var books: [String: EntityBooks] = [:]
+    /// Snapshots made in this run: a month's opening is the month before's closing.
+    private var snapshots: [String: (snapshot: ConsolidatedSnapshot, entities: [EntitySnapshot])] = [:]
+    /// Per administration, its accounts on the group chart.
+    var mappings: [String: [String: String]] = [:]
     private var charts: [String: ([Account], ConsolidationAccountCodes)] = [:]
 
     init(service: ConsolidationService, set: TemplateSet, rates: RateBook) {
@@ -48,6 +52,16 @@ struct GroupRun {
     mutating func snapshot(_ group: GroupDefinition, yearStart: LocalDate, through: LocalDate?) async throws
         -> (snapshot: ConsolidatedSnapshot, entities: [EntitySnapshot])
     {
+        let cacheKey = "\(group.name)|\(yearStart)|\(through.map(\.description) ?? "start")"
+        if let known = snapshots[cacheKey] { return known }
+        let made = try await makeSnapshot(group, yearStart: yearStart, through: through)
+        snapshots[cacheKey] = made
+        return made
+    }
+
+    private mutating func makeSnapshot(_ group: GroupDefinition, yearStart: LocalDate, through: LocalDate?) async throws
+        -> (snapshot: ConsolidatedSnapshot, entities: [EntitySnapshot])
+    {
         let date = through ?? yearStart.adding(days: -1)
         let (chart, codes) = try chart(group)
         let groupTypes = Dictionary(chart.map { ($0.code, $0.type) }, uniquingKeysWith: { a, _ in a })
@@ -61,14 +75,15 @@ struct GroupRun {
             }
         }
         let parentBooks = try await read(group.parent, yearStart: yearStart, points: [])
-        var entities = [try entity(parentBooks, member: nil, group: group, chart: chart, yearStart: yearStart, through: through)]
+        var entities = [try entity(parentBooks, member: nil, group: group, chart: chart, yearStart: yearStart, through: through,
+                                   groupAccounts: mapping(parentBooks, group: group, chart: chart))]
         for member in present {
             switch member.entity {
             case .administration(let id):
                 let books = try await read(id, yearStart: yearStart,
                                            points: try equityPoints(member, id: id, group: group, yearStart: yearStart))
                 entities.append(try entity(books, member: member, group: group, chart: chart, yearStart: yearStart,
-                                           through: through))
+                                           through: through, groupAccounts: mapping(books, group: group, chart: chart)))
             case .group(let name):
                 entities.append(try await subgroup(name, member: member, parent: group, groupTypes: groupTypes,
                                                    codes: codes, yearStart: yearStart, through: through))
@@ -91,6 +106,15 @@ struct GroupRun {
         let snapshot = try ConsolidationEngine(group: definition, groupTypes: groupTypes, accounts: codes)
             .consolidate(atThisLevel, date: date, yearStart: yearStart)
         return (snapshot, entities)
+    }
+
+    /// An administration's accounts on the group chart, worked out once per run.
+    mutating func mapping(_ books: EntityBooks, group: GroupDefinition, chart: [Account]) -> [String: String] {
+        let key = "\(group.name)|\(books.administration.id)"
+        if let known = mappings[key] { return known }
+        let made = groupAccounts(books, group: group, chart: chart)
+        mappings[key] = made
+        return made
     }
 
     /// An administration's year, from the run's cache.

@@ -22,12 +22,11 @@ extension Eliminations {
             let (a, b) = (order[parts[1]]! < order[parts[2]]!) ? (parts[1], parts[2]) : (parts[2], parts[1])
             pairs.insert("\(parts[0])|\(a)|\(b)")
         }
-        for pair in pairs.sorted(by: { p, q in
-            let x = p.split(separator: "|"), y = q.split(separator: "|")
-            return (x[0], order[String(x[1])]!, order[String(x[2])]!) < (y[0], order[String(y[1])]!, order[String(y[2])]!)
-        }) {
+        let ordered = pairs.map { pair -> (kind: String, a: String, b: String, rank: (Int, Int)) in
             let parts = pair.split(separator: "|").map(String.init)
-            let kind = parts[0], a = parts[1], b = parts[2]
+            return (parts[0], parts[1], parts[2], (order[parts[1]]!, order[parts[2]]!))
+        }.sorted { ($0.kind, $0.rank.0, $0.rank.1) < ($1.kind, $1.rank.0, $1.rank.1) }
+        for (kind, a, b, _) in ordered {
             let left = sides["\(kind)|\(a)|\(b)"] ?? [], right = sides["\(kind)|\(b)|\(a)"] ?? []
             let sumA = left.reduce(0) { $0 + $1.value }, sumB = right.reduce(0) { $0 + $1.value }
             let matched = (sumA > 0) != (sumB > 0) && sumA != 0 && sumB != 0 ? min(abs(sumA), abs(sumB)) : 0

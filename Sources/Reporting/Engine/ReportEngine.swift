@@ -35,6 +35,11 @@ public struct ReportEngine: Sendable {
             }
             formulas[line.id] = formula
         }
+        // Which accounts a line selects does not depend on the column: chosen once, not per column.
+        var selected: [String: [Account]] = [:]
+        for line in layout.lines {
+            if let selector = line.selector { selected[line.id] = accounts.filter(selector.selects) }
+        }
         var drill: [String: [ReportAccountAmounts]] = [:]
         var values: [[String: ReportValue]] = []
         // A balance sheet stands at a date; a budget is movements, so it has no budget column.
@@ -51,9 +56,9 @@ public struct ReportEngine: Sendable {
                 defer { visiting.remove(id) }
                 let line = lines[id]!
                 let result: ReportValue
-                if let selector = line.selector {
+                if line.selector != nil {
                     var total: Int64 = 0
-                    for account in accounts where selector.selects(account) {
+                    for account in selected[id] ?? [] {
                         let amount = raw(account, in: basis, measure: line.measure)
                         total += line.sign == .debit ? amount : -amount
                     }
@@ -84,8 +89,8 @@ public struct ReportEngine: Sendable {
             values.append(column)
         }
         for line in layout.lines {
-            guard let selector = line.selector else { continue }
-            drill[line.id] = accounts.filter(selector.selects).compactMap { account in
+            guard let lineAccounts = selected[line.id] else { continue }
+            drill[line.id] = lineAccounts.compactMap { account in
                 let amounts = columns.enumerated().map { index, basis -> Int64 in
                     guard usable[index] else { return 0 }
                     let amount = raw(account, in: basis, measure: line.measure)
