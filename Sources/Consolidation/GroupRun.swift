@@ -65,7 +65,8 @@ struct GroupRun {
         let date = through ?? yearStart.adding(days: -1)
         let (chart, codes) = try chart(group)
         let groupTypes = Dictionary(chart.map { ($0.code, $0.type) }, uniquingKeysWith: { a, _ in a })
-        let present = group.members.filter { $0.acquired <= (through ?? yearStart) }
+        // A member counts from its acquisition on: at the start of the year it was acquired in, not yet.
+        let present = group.members.filter { $0.acquired <= date }
         var keyOf: [String: String] = [group.parent: group.parent]
         for member in present {
             switch member.entity {

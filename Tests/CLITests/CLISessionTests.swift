@@ -90,14 +90,16 @@ import Testing
         let cli = try CLI()
         defer { cli.remove() }
         let out = try cli.ok(["run", "--administrations", "3", "--seed", "5"])
-        #expect(out.contains("3 administrations (horeca 1, landbouw 1, mkb 1)"))
+        // Three in the clusters, and the demo group's holding with eleven subsidiaries in EUR, NOK and USD.
+        #expect(out.contains("15 administrations (horeca 1, landbouw 1, mkb 1, no cluster 12)"))
+        #expect(out.contains("Group demo-group: 12 entities, consolidated 2026-01-01 – 2026-11-30"))
         #expect(out.contains("Trial balance horeca-0001 2026-01-01 – 2026-11-22 (EUR)"))
         #expect(out.contains("Receivables (debiteuren)"))
         // A second run reuses the workspace.
         let second = try cli.ok(["run"])
         #expect(!second.contains("Creating workspace"))
         let list = try cli.ok(["admin", "list", "--json"])
-        #expect((try JSONSerialization.jsonObject(with: Data(list.utf8)) as! [Any]).count == 3)
+        #expect((try JSONSerialization.jsonObject(with: Data(list.utf8)) as! [Any]).count == 15)
     }
 }
 

@@ -1,3 +1,4 @@
+import Consolidation
 import ArgumentParser
 import Core
 import Foundation
@@ -31,9 +32,11 @@ struct Run: AsyncParsableCommand {
             let workspace = try global.openWorkspace()
             let ledger = workspace.ledger
             let admins = try await ledger.administrations()
-            guard let first = admins.first else { return print("The workspace has no administrations yet.") }
+            guard let first = admins.first(where: { $0.cluster != nil }) ?? admins.first else {
+                return print("The workspace has no administrations yet.")
+            }
             var byCluster: [String: Int] = [:]
-            for a in admins { byCluster[a.cluster ?? "-", default: 0] += 1 }
+            for a in admins { byCluster[a.cluster ?? "no cluster", default: 0] += 1 }
             print("Workspace \(global.workspacePath): \(admins.count) administrations ("
                 + byCluster.keys.sorted().map { "\($0) \(byCluster[$0]!)" }.joined(separator: ", ") + ")")
             let pass = try await ReconcilerService(workspace: workspace).pass(now: "\(today)T00:00:00Z")
@@ -50,6 +53,17 @@ struct Run: AsyncParsableCommand {
             print(try TrialBalanceOutput.render(tb, format: .table))
             print("")
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
+            let consolidation = ConsolidationService(workspace: workspace)
+            for group in try await consolidation.groups() {
+                let result = try await consolidation.consolidate(
+                    group.name, range: try await consolidation.range(of: group.name, period: nil, today: today))
+                let d = group.currency.minorDigits
+                print("\nGroup \(group.name): \(result.columns.count - 3) entities, consolidated \(result.from) – \(result.to): "
+                    + "result \(Money.formatGrouped(result.ownersResult, digits: d)) \(group.currency) to the owners, "
+                    + "\(Money.formatGrouped(result.nonControllingResult, digits: d)) to non-controlling interests, "
+                    + "\(result.closing.adjustments.count) eliminations, \(result.closing.mismatches.count) intercompany differences "
+                    + "(`ledgerops consolidate \(group.name)`)")
+            }
             guard serve else { return }
             try await DemoUsers.ensure(workspace, at: try global.nowStamp())
             try await ServeCommand.serve(workspace, address: address, interval: "60s")
