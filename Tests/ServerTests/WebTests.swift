@@ -1,3 +1,5 @@
+import Ledger
+import Core
 import Foundation
 import GitSource
 import Testing
@@ -59,6 +61,36 @@ import FoundationNetworking
                 #expect(reply.status == (path.contains("999") ? 404 : 200), "\(user) on \(method) \(path): \(reply.status)")
             }
         }
+    }
+
+    @Test func theGroupPageShowsTheConsolidationToThoseWhoSeeEveryEntity() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let group = "name: mh\ntitle: M and H\ncurrency: EUR\nparent: m1\nmembers:\n  - administration: h1\n    ownership: 80\n"
+            + "    investment: \"04701\"\n    acquired: 2026-01-01\n"
+        let commit = try f.workspace.templates.commit([.write(path: "groups/mh.yaml", contents: Array(group.utf8))],
+                                                      message: "Group\n", author: GitSignature(name: "Ada", email: "ada@bureau.example", time: 1_795_000_100))
+        try await f.workspace.store.write { tx in try tx.applyGroup("mh", revision: commit.hex, proposal: nil, at: "t") }
+        _ = try await f.workspace.ledger.post(EntryDraft(journal: "MEM", date: try LocalDate(year: 2026, month: 1, day: 1),
+                                                         description: "Investment in H1", lines: [
+                                                             EntryLineDraft(account: "04701", amount: 50_000),
+                                                             EntryLineDraft(account: "05011", amount: -50_000)]), to: "m1")
+        func get(_ path: String, _ user: String) async throws -> ServerFixture.Reply {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(f.port)\(path)")!)
+            request.setValue(try await f.signIn(user).cookie, forHTTPHeaderField: "Cookie")
+            let (data, response) = try await f.noRedirects.data(for: request)
+            return ServerFixture.Reply(status: (response as! HTTPURLResponse).statusCode, body: data, headers: [:])
+        }
+        let list = try await get("/groups", "vera")
+        #expect(list.status == 200 && text(list).contains("/groups/mh"))
+        let page = try await get("/groups/mh?period=2026", "rita")
+        #expect(page.status == 200)
+        for expected in ["M and H", "Balans", "Eliminations", "Investment in H1 (80%)", "goodwill", "Every intercompany pair matches"] {
+            #expect(text(page).contains(expected), "\(expected) missing")
+        }
+        // An accountant who does not see every entity of the group does not see its consolidation.
+        let anna = try await get("/groups/mh?period=2026", "anna")
+        #expect(anna.status == 403 && text(anna).contains("h1"))
     }
 
     @Test func pagesNeedASessionAndShowWhatTheRoleMaySee() async throws {
