@@ -95,6 +95,16 @@ import Testing
         #expect(out.contains("Group demo-group: 12 entities, consolidated 2026-01-01 – 2026-11-30"))
         #expect(out.contains("Trial balance horeca-0001 2026-01-01 – 2026-11-22 (EUR)"))
         #expect(out.contains("Receivables (debiteuren)"))
+        // The group, consolidated from the command line in each format.
+        let json = try cli.ok(["consolidate", "demo-group", "--period", "2026-Q3", "--format", "json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect((document["columns"] as! [String]).count == 15 && (document["statements"] as! [Any]).count == 3)
+        #expect(try cli.ok(["consolidate", "demo-group", "--period", "2026-Q3", "--format", "html"]).contains("<h2>Eliminations</h2>"))
+        #expect(try cli.ok(["consolidate", "demo-group", "--period", "2026-Q3"]).contains("Investment in Demo 001 (100%)"))
+        try cli.ok(["rate", "set", "EUR/NOK", "2026-09", "--closing", "12.50"])
+        #expect(try cli.ok(["rate", "list"]).contains("EUR/NOK  2026-09     12.5"))
+        let refused = try cli.run(["rate", "set", "EURNOK", "2026-09", "--closing", "12.5"])
+        #expect(refused.status != 0 && refused.stderr.contains("pair 'EURNOK'"))
         // A second run reuses the workspace.
         let second = try cli.ok(["run"])
         #expect(!second.contains("Creating workspace"))

@@ -34,6 +34,12 @@ import Testing
         #expect((t.reserve - 50) / 100 == -299)
         #expect(abs(t.reserve - t.reserveAtStart - (t.fromOpeningNetAssets + t.fromMovements)) <= 1)
         #expect(c.whole("cta", column: ConsolidatedSnapshot.translationColumn) == 299)
+        // Each translated amount traces back to its balance and rate.
+        let capital = try #require(t.lines.first { $0.account == "share-capital" })
+        #expect(capital.method == .historical && capital.balance == -200_000 && capital.translated == -181_818)
+        #expect(capital.rates == ["at acquisition 1.1: -2,000.00"])
+        let revenue = try #require(t.lines.first { $0.account == "revenue" })
+        #expect(revenue.method == .average && revenue.rates == ["2021 average 1.2: -1,000.00"] && revenue.translated == -83_333)
         // The group at 31 Dec 20X1: other assets 12,077; share capital 3,000; net income 1,250; CTA (299);
         // equity 3,951; liabilities 8,126; revenue 3,333; expenses 2,083; no goodwill (investment = equity at 1.1).
         #expect(c.whole("assets") == 12077)
@@ -84,7 +90,7 @@ import Testing
         let purp = UnrealisedProfit(year: 2024, month: 12, seller: "nexus", buyer: "lexus", amount: 400_000,
                                     inventoryAccount: "inventories", costAccount: "cost-of-sales")
         let c = try Fixture.consolidate(Fixture.group("ln", parent: "lexus", [
-            Fixture.member("nexus", "60", nci: .fairValue(Fixture.units(48000))),
+            Fixture.member("nexus", "60"),
         ], unrealisedProfits: [purp]), [lexus, nexus])
         #expect(c.whole("revenue") == -450_000)
         #expect(c.whole("cost-of-sales") == 214_000)

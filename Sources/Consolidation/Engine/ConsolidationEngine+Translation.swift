@@ -13,28 +13,38 @@ extension ConsolidationEngine {
         func at(_ rate: DecimalNumber, _ amount: Int64) -> Int64 { rate.translate(amount, fromDigits: from, toDigits: to) }
         let historical = e.equityLayers.first?.rate ?? e.closingRate
         var result: [String: Int64] = [:]
-        for (account, balance) in e.balances where balance != 0 {
+        var trace: [TranslatedLine] = []
+        func part(_ label: String, _ rate: DecimalNumber, _ amount: Int64) -> String {
+            "\(label) \(rate): " + Money.formatGrouped(amount, digits: from)
+        }
+        for (account, balance) in e.balances.sorted(by: { $0.key < $1.key }) where balance != 0 {
             let type = e.types[account] ?? .asset
             let method = e.groupAccounts[account].flatMap { group.translation[$0] } ?? TranslationMethod.default(for: type)
             var value: Int64 = 0
             var explained: Int64 = 0
+            var rates: [String] = []
             if method == .closing {
                 value = at(e.closingRate, balance)
                 explained = balance
+                rates.append(part(e.closingLabel, e.closingRate, balance))
             } else {
                 let layers = method == .historical ? e.equityLayers : []
                 for slice in layers + e.results {
                     guard let amount = slice.amounts[account], amount != 0 else { continue }
                     value += at(slice.rate, amount)
                     explained += amount
+                    rates.append(part(slice.label, slice.rate, amount))
                 }
             }
             // What the layers and slices do not explain (an account outside its class's usual movements) goes at
             // the historical rate for equity, else at the closing rate.
             if explained != balance {
-                value += at(method == .historical ? historical : e.closingRate, balance - explained)
+                let rate = method == .historical ? historical : e.closingRate
+                value += at(rate, balance - explained)
+                rates.append(part(method == .historical ? "historical" : e.closingLabel, rate, balance - explained))
             }
             result[account] = value
+            trace.append(TranslatedLine(account: account, balance: balance, method: method, rates: rates, translated: value))
         }
         let reserve = result.values.reduce(0, +)
         let openingNetAssets = -e.equityLayers.reduce(0) { $0 + $1.amounts.values.reduce(0, +) }
@@ -52,7 +62,7 @@ extension ConsolidationEngine {
             entity: e.entity.key, currency: e.currency, reserve: reserve, openingNetAssets: openingNetAssets,
             openingRate: openingRate,
             fromOpeningNetAssets: at(e.closingRate, openingNetAssets) - at(openingRate, openingNetAssets),
-            fromMovements: fromMovements, reserveAtStart: reserveAtStart)
+            fromMovements: fromMovements, reserveAtStart: reserveAtStart, lines: trace)
         return (result, analysis)
     }
 }

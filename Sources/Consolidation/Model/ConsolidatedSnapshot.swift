@@ -48,6 +48,20 @@ public struct TranslationAnalysis: Sendable, Hashable, Codable {
     public var fromMovements: Int64
     /// The reserve at the start, so that reserve − reserveAtStart is the year's movement.
     public var reserveAtStart: Int64
+    /// Every account as translated: its balance, how, at which rates, and what it became.
+    public var lines: [TranslatedLine] = []
+}
+
+/// One account of a foreign entity translated: the trace from its balance to the group's currency.
+public struct TranslatedLine: Sendable, Hashable, Codable {
+    public var account: String
+    /// In the entity's currency, debit positive.
+    public var balance: Int64
+    public var method: TranslationMethod
+    /// The rates applied, with the part of the balance each applied to (`2026-03 average 11.55: 1,000.00`).
+    public var rates: [String]
+    /// In the group's currency.
+    public var translated: Int64
 }
 
 /// A consolidation at one date: per column (each entity, translation, eliminations, total) the balance of every

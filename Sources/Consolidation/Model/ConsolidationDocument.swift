@@ -44,6 +44,17 @@ public struct ConsolidationDocument: Sendable, Codable {
         public var fromOpeningNetAssets: Int64
         public var fromMovements: Int64
         public var texts: [String: String]
+        /// Each account: its balance in the entity's currency, how it was translated, at which rates, into what.
+        public var lines: [TranslatedAccount]
+    }
+
+    public struct TranslatedAccount: Sendable, Codable {
+        public var account: String
+        public var name: String
+        public var balance: String
+        public var method: String
+        public var rates: [String]
+        public var translated: String
     }
 
     public struct Mismatch: Sendable, Codable {
@@ -98,7 +109,13 @@ extension Consolidation {
                         "fromMovements": text(t.fromMovements),
                         "explained": text(t.fromOpeningNetAssets + t.fromMovements),
                         "openingNetAssets": Money.formatGrouped(t.openingNetAssets, digits: t.currency.minorDigits)
-                            + " \(t.currency)", "openingRate": t.openingRate.description])
+                            + " \(t.currency)", "openingRate": t.openingRate.description],
+                lines: t.lines.map { l in
+                    ConsolidationDocument.TranslatedAccount(
+                        account: l.account, name: accounts[l.account] ?? "",
+                        balance: Money.formatGrouped(l.balance, digits: t.currency.minorDigits) + " \(t.currency)",
+                        method: l.method.rawValue, rates: l.rates, translated: text(l.translated))
+                })
         }
         let mismatches = closing.mismatches.map { m in
             ConsolidationDocument.Mismatch(

@@ -23,6 +23,8 @@ struct RelationCommand: AsyncParsableCommand {
         @Option(help: "Chamber of commerce number.") var coc: String?
         @Option(help: "Payment terms in days.") var terms = 30
         @Option(help: "Invoice delivery: email, post, peppol or portal.") var delivery = "email"
+        @Option(help: "The administration of the same group this relation is (its intercompany balances are eliminated).")
+        var groupEntity: String?
 
         func run() async throws {
             try await face {
@@ -35,7 +37,8 @@ struct RelationCommand: AsyncParsableCommand {
                 }
                 let relation = Relation(number: number, name: name, kind: k,
                                         contact: contact.map { ContactPerson(name: $0, email: email) }, iban: iban,
-                                        vatNumber: vat, chamberOfCommerce: coc, paymentTermDays: terms, invoiceDelivery: d)
+                                        vatNumber: vat, chamberOfCommerce: coc, paymentTermDays: terms, invoiceDelivery: d,
+                                        groupEntity: groupEntity)
                 try await global.openWorkspace().ledger.save(relation, in: admin)
                 print("Saved \(k.rawValue) \(number) \(name) in \(admin)")
             }

@@ -23,6 +23,10 @@ enum ConsolidationOutput {
             out += "\nTranslation of \(t.entity) (\(t.currency)): reserve \(t.texts["reserve"] ?? ""), movement "
                 + "\(t.texts["movement"] ?? "") = opening net assets \(t.texts["fromOpeningNetAssets"] ?? "") + result and "
                 + "other movements \(t.texts["fromMovements"] ?? "")\n"
+            for l in t.lines {
+                out += "    \(l.account) \(l.name.prefix(30))  \(l.balance) at \(l.method) → \(l.translated)  ("
+                    + l.rates.joined(separator: "; ") + ")\n"
+            }
         }
         out += d.mismatches.isEmpty ? "\nEvery intercompany pair matches.\n"
             : "\nIntercompany differences\n" + d.mismatches.map { "- \($0.text)\n" }.joined()

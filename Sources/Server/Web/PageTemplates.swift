@@ -54,7 +54,10 @@ enum PageTemplates {
         <h2>Translation</h2>{{#translations}}<details open><summary>{{entity}} ({{currency}}): reserve {{texts.reserve}}</summary>
         <p>Movement {{texts.movement}} (from {{texts.reserveAtStart}}). Explained: opening net assets {{texts.openingNetAssets}}
         retranslated from {{texts.openingRate}} to the closing rate {{texts.fromOpeningNetAssets}}, plus the year's result and
-        other equity movements at closing instead of average rates {{texts.fromMovements}}: {{texts.explained}}.</p></details>
+        other equity movements at closing instead of average rates {{texts.fromMovements}}: {{texts.explained}}.</p>
+        <table><thead><tr><th>account</th><th class="n">balance</th><th>method</th><th>rates</th><th class="n">{{currency}}</th></tr></thead>
+        <tbody>{{#lines}}<tr><td>{{account}} {{name}}</td><td class="n">{{balance}}</td><td>{{method}}</td>
+        <td class="muted">{{#rates}}{{.}}<br>{{/rates}}</td><td class="n">{{translated}}</td></tr>{{/lines}}</tbody></table></details>
         {{/translations}}{{^translations}}<p class="muted">All entities report in {{currency}}.</p>{{/translations}}
         <h2>Intercompany differences</h2><ul>{{#mismatches}}<li class="hot">{{text}}</li>{{/mismatches}}</ul>
         {{^mismatches}}<p class="ok">Every intercompany pair matches.</p>{{/mismatches}}

@@ -78,7 +78,11 @@ public enum ConsolidationPage {
                  "lines": e.lines.map { l -> [String: Any] in ["account": l.account, "name": l.name, "text": l.text, "note": l.note] }]
             },
             "translations": d.translations.map { t -> [String: Any] in
-                ["entity": t.entity, "currency": t.currency, "texts": t.texts]
+                ["entity": t.entity, "currency": t.currency, "texts": t.texts,
+                 "lines": t.lines.map { l -> [String: Any] in
+                     ["account": l.account, "name": l.name, "balance": l.balance, "method": l.method, "rates": l.rates,
+                      "translated": l.translated]
+                 }]
             },
             "mismatches": d.mismatches.map { ["text": $0.text] },
         ]
