@@ -52,6 +52,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Budgeting",
+            dependencies: ["Core", "Ledger", "Store", "Reporting", "Templates", "Workspace", "Yams"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Consolidation",
             dependencies: ["Core", "Ledger", "Store", "Reporting", "Templates", "GitSource", "Workspace"],
             swiftSettings: swiftSettings
@@ -141,6 +146,10 @@ let package = Package(
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BudgetingTests",
+            dependencies: ["Core", "Budgeting", "Ledger", "Store", "Workspace", "Reporting", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "ConsolidationTests",
             dependencies: ["Core", "Consolidation", "Ledger", "Store", "Workspace", "Workflow", "TestSupport"],
