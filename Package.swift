@@ -101,7 +101,7 @@ let package = Package(
             name: "LedgerOps",
             dependencies: [
                 "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
-                "Reconciler", "Workflow", "Server", "Consolidation", .product(name: "Mustache", package: "swift-mustache"),
+                "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource",
-                           "Workspace", "Reconciler", "Workflow", "Server", "Consolidation"],
+                           "Workspace", "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting"],
             swiftSettings: swiftSettings
         ),
         .target(

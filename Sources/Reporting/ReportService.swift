@@ -31,11 +31,42 @@ public struct ReportService: Sendable {
                 ?? "administration \(admin) has no \(kind.rawValue) layout; its template defines none, or no template "
                 + "configuration was applied to it yet")
         }
-        let bases = try await bases(setup, range: range, columns: columns)
+        let derived: Set<ColumnKind> = [.difference, .differencePercent]
+        let bases = try await bases(setup, range: range, columns: columns.filter { !derived.contains($0) })
         return try chosen.map { layout in
-            try ReportEngine(layout: layout, accounts: setup.accounts)
+            let report = try ReportEngine(layout: layout, accounts: setup.accounts)
                 .evaluate(administration: admin, currency: setup.administration.currency, columns: bases)
+            return columns.contains(.budget) ? Self.withDifferences(report) : report
         }
+    }
+
+    /// Budget against actual: beside the budget column, the period's actual minus the budget and that as a
+    /// percentage of the budget (nothing where there is no budget, or it is zero).
+    static func withDifferences(_ report: Report) -> Report {
+        guard let budget = report.columns.firstIndex(where: { $0.kind == .budget }) else { return report }
+        var r = report
+        let period = r.columns[0]
+        r.columns.insert(ReportColumn(kind: .difference, from: period.from, to: period.to,
+                                      available: r.columns[budget].available), at: budget + 1)
+        r.columns.insert(ReportColumn(kind: .differencePercent, from: period.from, to: period.to,
+                                      available: r.columns[budget].available), at: budget + 2)
+        for i in r.rows.indices {
+            let values = r.rows[i].values
+            var difference = ReportValue.missing, percent = ReportValue.missing
+            if let actual = values[0].amount, let planned = values[budget].amount {
+                difference = .amount(actual - planned)
+                if planned != 0 {
+                    let tenths = (Int128(actual - planned) * 1000) / Int128(planned.magnitude)
+                    percent = .number(DecimalNumber(mantissa: Int64(tenths), scale: 1), .percent)
+                }
+            }
+            r.rows[i].values.insert(contentsOf: [difference, percent], at: budget + 1)
+            for j in r.rows[i].accounts.indices {
+                let amounts = r.rows[i].accounts[j].amounts
+                r.rows[i].accounts[j].amounts.insert(contentsOf: [amounts[0] - amounts[budget], 0], at: budget + 1)
+            }
+        }
+        return r
     }
 
     /// The column bases: one read of trial balances for all columns, and the figures of their months.

@@ -44,6 +44,9 @@ enum Schema {
         migrator.registerMigration("v11-consolidation") { db in
             try db.execute(sql: v11)
         }
+        migrator.registerMigration("v12-budget-versions") { db in
+            try db.execute(sql: v12)
+        }
         return migrator
     }
 

@@ -39,13 +39,14 @@ extension LedgerService {
 
     /// Budget amounts per account over the whole months `from`…`to` (one fiscal year); nil when the version has
     /// no budget for that year.
-    public func budgetAmounts(_ admin: String, from: LocalDate, to: LocalDate, version: String = defaultBudgetVersion)
+    /// Without a version: the one the administration steers by that year (its active version, else `default`).
+    public func budgetAmounts(_ admin: String, from: LocalDate, to: LocalDate, version: String? = nil)
         async throws -> [String: Int64]?
     {
         try await read(admin) { tx in
             let calendar = try FiscalCalendar(startMonth: try tx.administration(admin)!.fiscalYearStart)
             let year = calendar.fiscalYear(containing: from)
-            return try tx.budgetTotals(admin, version: version, year: year,
+            return try tx.budgetTotals(admin, version: try version ?? tx.steeringBudget(admin, year: year), year: year,
                                        periods: calendar.periodNumber(containing: from)...calendar.periodNumber(containing: to))
         }
     }

@@ -45,6 +45,8 @@ enum ReportOutput {
         case .priorPeriod: "prior \(c.to)"
         case .priorYear: "prior year \(c.to)"
         case .budget: "budget"
+        case .difference: "actual − budget"
+        case .differencePercent: "difference %"
         }
     }
 

@@ -116,7 +116,7 @@ struct FactsCollector {
         let pnl = Set(accounts.filter { !$0.type.isBalanceSheet }.map(\.code))
         f.actualResult = -pnl.reduce(0) { $0 + balance($1) }
         f.actualRevenue = -revenueAccounts.reduce(0) { $0 + balance($1) }
-        if let budget = try tx.budgetTotals(id, version: LedgerService.defaultBudgetVersion, year: year.year,
+        if let budget = try tx.budgetTotals(id, version: tx.steeringBudget(id, year: year.year), year: year.year,
                                             periods: 1...calendar.periodNumber(containing: asOf)) {
             f.budgetResult = -budget.filter { pnl.contains($0.key) }.values.reduce(0, +)
             f.budgetRevenue = -budget.filter { revenueAccounts.contains($0.key) }.values.reduce(0, +)

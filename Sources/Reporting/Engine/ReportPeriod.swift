@@ -35,7 +35,7 @@ public enum ReportPeriod {
         let (from, to) = (asked.lowerBound, asked.upperBound)
         let wholeMonths = from.day == 1 && to == to.lastOfMonth
         switch kind {
-        case .period, .budget:
+        case .period, .budget, .difference, .differencePercent:
             return asked
         case .yearToDate:
             return calendar.startOfYear(calendar.fiscalYear(containing: to))...to

@@ -5,6 +5,8 @@ public enum ColumnKind: String, Sendable, Codable, CaseIterable {
     /// The range itself; from the start of its fiscal year to its end; the same length just before; a year earlier;
     /// the budget over the range (movements only: a balance sheet has no budget column).
     case period, yearToDate = "ytd", priorPeriod = "prior-period", priorYear = "prior-year", budget
+    /// Beside a budget column: the period's actual minus the budget, and that as a percentage of the budget.
+    case difference, differencePercent = "difference-percent"
 }
 
 /// One column of a report: what it is and the dates it covers.
@@ -33,6 +35,8 @@ public struct ReportColumn: Sendable, Codable, Equatable {
         case .priorPeriod: "prior " + range
         case .priorYear: "prior year " + range
         case .budget: "budget " + range
+        case .difference: "actual − budget"
+        case .differencePercent: "difference %"
         }
     }
 }
