@@ -31,7 +31,7 @@ let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let keep = arguments.contains("--keep")
-/// `--only journal|templates|reconciler|reports|consolidation|monitor|posting` runs one part (for profiling; `make bench` runs all).
+/// `--only journal|templates|reconciler|reports|consolidation|budgets|monitor|posting` runs one part (for profiling; `make bench` runs all).
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
@@ -89,6 +89,15 @@ do {
     if !tiny {
         print((consolidation.warmMedian <= 1 ? "met     " : "MISSED  ")
             + String(format: "100 entities × 12 periods consolidated ≤ 1 s: %.3f s", consolidation.warmMedian))
+    }
+    print("")
+    }
+    if runs("budgets") {
+    let budgets = try await BudgetBench(tiny: tiny).run()
+    printTable(["budgets", "size", "time"], budgets.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((budgets.median <= 1 ? "met     " : "MISSED  ")
+            + String(format: "1,000 administrations × 300 lines × 12 periods computed ≤ 1 s: %.3f s", budgets.median))
     }
     print("")
     }

@@ -71,7 +71,11 @@ extension BudgetPlan {
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var values: [String: Decimal] = [:]
         var visiting: [String] = []
-        let scale = Decimal(DecimalNumber.powerOfTen(inputs.currency.minorDigits))
+        let digits = inputs.currency.minorDigits
+        /// Minor units as a decimal amount of currency: the exponent moves, nothing is divided.
+        func units(_ minor: Int64) -> Decimal {
+            Decimal(sign: minor < 0 ? .minus : .plus, exponent: -digits, significand: Decimal(minor.magnitude))
+        }
         func place(_ row: Row) -> String { "budget \(version), row '\(row.id)' (\(row.text))" }
         /// The row's target, presented as a report shows it (revenue positive), from debit-positive amounts.
         func presented(_ target: Row.Target, _ amounts: [String: Int64]) throws -> Decimal {
@@ -80,14 +84,14 @@ extension BudgetPlan {
                 guard let account = inputs.accounts[code] else {
                     throw BudgetingError("budget \(version): account \(code) does not exist in the chart")
                 }
-                let value = Decimal(amounts[code] ?? 0) / scale
+                let value = units(amounts[code] ?? 0)
                 return account.normalSide == .credit ? -value : value
             case .line(let id):
                 guard let line = inputs.lines[id] else {
                     throw BudgetingError("budget \(version): report line '\(id)' does not exist; lines: "
                         + inputs.lines.keys.sorted().joined(separator: ", "))
                 }
-                let value = Decimal(line.accounts.reduce(0) { $0 + (amounts[$1] ?? 0) }) / scale
+                let value = units(line.accounts.reduce(0) { $0 + (amounts[$1] ?? 0) })
                 return line.sign == .credit ? -value : value
             }
         }
@@ -134,7 +138,8 @@ extension BudgetPlan {
         var result: [String: [Int64]] = [:]
         for row in rows {
             let presentedYear = try value(row.id, from: nil)
-            var minor = presentedYear * scale
+            var minor = Decimal(sign: presentedYear.sign, exponent: presentedYear.exponent + digits,
+                                significand: presentedYear.significand)
             var rounded = Decimal()
             NSDecimalRound(&rounded, &minor, 0, .plain)
             let yearAmount = NSDecimalNumber(decimal: rounded).int64Value

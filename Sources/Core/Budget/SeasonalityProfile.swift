@@ -2,6 +2,9 @@
 public struct SeasonalityProfile: Sendable, Hashable, Codable {
     public var name: String
     public var weights: [DecimalNumber]
+    /// The weights on one scale, and their sum: worked out once, used by every spread.
+    private var scaled: [Int128] = []
+    private var sum: Int128 = 1
 
     public init(name: String, weights: [DecimalNumber]) throws(CoreError) {
         guard weights.count == 12 else {
@@ -12,6 +15,29 @@ public struct SeasonalityProfile: Sendable, Hashable, Codable {
         }
         self.name = name
         self.weights = weights
+        let scale = weights.map(\.scale).max() ?? 0
+        scaled = weights.map { Int128($0.mantissa) * Int128(DecimalNumber.powerOfTen(scale - $0.scale)) }
+        sum = scaled.reduce(0, +)
+    }
+
+    public static func == (a: Self, b: Self) -> Bool { a.name == b.name && a.weights == b.weights }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(weights)
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, weights }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(name: try c.decode(String.self, forKey: .name), weights: try c.decode([DecimalNumber].self, forKey: .weights))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(weights, forKey: .weights)
     }
 
     /// Equal months.
@@ -21,9 +47,7 @@ public struct SeasonalityProfile: Sendable, Hashable, Codable {
     /// the months adding up to `total` exactly: every month gets its share rounded down, and the cents left go one
     /// each to the months with the largest remainders (the earlier month first on a tie).
     public func spread(_ total: Int64) -> [Int64] {
-        let scale = weights.map(\.scale).max() ?? 0
-        let w = weights.map { Int128($0.mantissa) * Int128(DecimalNumber.powerOfTen(scale - $0.scale)) }
-        let sum = w.reduce(0, +)
+        let w = scaled
         let magnitude = Int128(total.magnitude)
         var parts = w.map { magnitude * $0 / sum }
         let remainders = w.map { magnitude * $0 % sum }
