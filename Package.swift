@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
-                           "Consolidation", .product(name: "Hummingbird", package: "hummingbird"),
+                           "Consolidation", "Budgeting", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
@@ -143,7 +143,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "TestSupport"],
+            dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "Budgeting", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(

@@ -83,6 +83,26 @@ import TestSupport
         #expect(try await t.counts() == before)
     }
 
+    @Test func namedProfilesFromTheTemplateRepositorySpreadAPlan() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        let profiles = "profiles:\n  summer: [1, 1, 1, 1, 2, 3, 4, 4, 2, 1, 1, 1]\n"
+        try t.workspace.templates.commit([.write(path: "budgets/profiles.yaml", contents: Array(profiles.utf8))],
+                                         message: "Profiles\n", author: GitSignature(name: "Bas", email: "bas@bureau.example", time: 1_767_300_000))
+        let service = BudgetService(workspace: t.workspace)
+        try await service.create(TestLedger.admin, version: "v1", year: 2026, seed: .empty, at: "t")
+        let plan = try BudgetPlanFile.parse("rows:\n  - {account: \"\(t.revenue)\", formula: \"22000\", profile: summer}\n",
+                                            file: "plan.yaml", version: "v1", year: 2026)
+        let table = try await service.apply(plan, to: TestLedger.admin)
+        let months = try #require(table.rows.first { $0.account == t.revenue }?.months)
+        #expect(months.reduce(0, +) == 22_000_00 && months[6] == 4 * 1_000_00 && months[0] == 1_000_00)
+        let unknown = try BudgetPlanFile.parse("rows:\n  - {account: \"\(t.revenue)\", formula: \"1\", profile: winter}\n",
+                                               file: "plan.yaml", version: "v1", year: 2026)
+        await #expect { try await service.apply(unknown, to: TestLedger.admin) } throws: { error in
+            "\(error)".contains("profile 'winter' does not exist; profiles: flat, summer")
+        }
+    }
+
     @Test func aDriverModelFromTheTemplateRepositoryBecomesAVersion() async throws {
         let t = try await TestLedger()
         defer { t.remove() }

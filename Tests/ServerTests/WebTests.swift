@@ -1,3 +1,4 @@
+import Budgeting
 import Ledger
 import Core
 import Foundation
@@ -91,6 +92,27 @@ import FoundationNetworking
         // An accountant who does not see every entity of the group does not see its consolidation.
         let anna = try await get("/groups/mh?period=2026", "anna")
         #expect(anna.status == 403 && text(anna).contains("h1"))
+    }
+
+    @Test func budgetPagesShowVersionsAmountsAndBudgetAgainstActual() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let service = BudgetService(workspace: f.workspace)
+        try await service.create("m1", version: "2026 v1", year: 2026, seed: .empty, at: "t")
+        let revenue = try await f.workspace.ledger.accounts("m1").first { $0.type == .revenue && $0.rgsCode?.hasPrefix("WOmz") == true }!.code
+        _ = try await service.apply(BudgetPlan(version: "2026 v1", year: 2026, rows: [
+            try BudgetPlan.Row(target: .account(revenue), formula: "120000", place: "test")]), to: "m1")
+        func get(_ path: String) async throws -> String {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(f.port)\(path)")!)
+            request.setValue(try await f.signIn("rita").cookie, forHTTPHeaderField: "Cookie")
+            let (data, response) = try await f.noRedirects.data(for: request)
+            #expect((response as! HTTPURLResponse).statusCode == 200, "\(path)")
+            return String(decoding: data, as: UTF8.self)
+        }
+        let page = try await get("/administrations/m1/budgets")
+        #expect(page.contains("2026 v1") && page.contains("10,000.00") && page.contains("120,000.00"))
+        let report = try await get("/administrations/m1/reports/profit-and-loss?period=2026&budget=1")
+        #expect(report.contains("actual − budget") && report.contains("difference %") && report.contains("120,000.00"))
     }
 
     @Test func pagesNeedASessionAndShowWhatTheRoleMaySee() async throws {

@@ -11,7 +11,7 @@ enum Page {
                              ("proposals", PageTemplates.proposals), ("proposal", PageTemplates.proposal),
                              ("administration", PageTemplates.administration), ("report", PageTemplates.report),
                              ("audit", PageTemplates.audit), ("groups", PageTemplates.groups),
-                             ("consolidation", PageTemplates.consolidation)] {
+                             ("consolidation", PageTemplates.consolidation), ("budgets", PageTemplates.budgets)] {
             templates[name] = try! MustacheTemplate(string: text)
         }
         return MustacheLibrary(templates: templates)

@@ -134,13 +134,29 @@ enum PageTemplates {
     static let administration = """
         <h1>{{id}} <span class="muted">{{name}}</span> <span class="status {{status}}">{{status}}</span></h1>
         <p class="muted">cluster {{cluster}} · responsible {{responsible}} · applied revision <code>{{revision}}</code></p>
-        <p>Reports: {{#reports}}<a href="/administrations/{{id}}/reports/{{kind}}?period={{period}}">{{label}}</a> · {{/reports}}</p>
+        <p>Reports: {{#reports}}<a href="/administrations/{{id}}/reports/{{kind}}?period={{period}}">{{label}}</a> · {{/reports}}
+        <a href="/administrations/{{id}}/reports/profit-and-loss?period={{period}}&budget=1">budget against actual</a> ·
+        <a href="/administrations/{{id}}/budgets">budgets</a></p>
         <h2>Revenue and result per month</h2>{{{chart}}}
         <h2>Trial balance {{period}}</h2><table><tr><th>account</th><th>name</th><th class="n">closing</th></tr>
         {{#rows}}<tr><td>{{account}}</td><td>{{name}}</td><td class="n">{{closing}}</td></tr>{{/rows}}</table>
         <h2>Open items</h2><table><tr><th>relation</th><th>invoice</th><th>due</th><th class="n">outstanding</th></tr>
         {{#items}}<tr><td>{{relation}}</td><td>{{invoice}}</td><td>{{due}}</td><td class="n">{{amount}}</td></tr>{{/items}}</table>
         <h2>Applied revisions</h2><ul>{{#history}}<li><code>{{.}}</code></li>{{/history}}</ul>
+        """
+
+    /// An administration's budget versions, and one of them per account and month (revenue positive).
+    static let budgets = """
+        <h1>Budgets <span class="muted">{{id}}</span></h1>
+        <table><tr><th>year</th><th>version</th><th>basis</th><th>steering</th></tr>
+        {{#versions}}<tr><td>{{year}}</td><td><a href="/administrations/{{id}}/budgets?{{query}}">{{version}}</a></td><td>{{basis}}</td>
+        <td>{{#active}}yes{{/active}}</td></tr>{{/versions}}</table>{{^versions}}<p class="muted">No budgets yet:
+        <code>ledgerops budget create {{id}} "VERSION" --year YEAR --from-actuals YEAR</code></p>{{/versions}}
+        {{#shown}}<h2>{{version}} {{year}}</h2><div style="overflow-x:auto"><table><tr><th>account</th><th>name</th>
+        <th class="n">1</th><th class="n">2</th><th class="n">3</th><th class="n">4</th><th class="n">5</th><th class="n">6</th>
+        <th class="n">7</th><th class="n">8</th><th class="n">9</th><th class="n">10</th><th class="n">11</th><th class="n">12</th>
+        <th class="n">year</th></tr>{{#rows}}<tr><td>{{account}}</td><td>{{name}}</td>{{#cells}}<td class="n">{{.}}</td>{{/cells}}</tr>{{/rows}}
+        </table></div>{{/shown}}
         """
 
     static let report = """

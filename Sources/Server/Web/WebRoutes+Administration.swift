@@ -1,3 +1,4 @@
+import Budgeting
 import Core
 import Foundation
 import Hummingbird
@@ -65,6 +66,34 @@ extension LedgerOpsServer {
                 "history": history.reversed().map { String($0.revision.prefix(7)) },
             ], identity: identity)
         }
+        router.get("administrations/:id/budgets") { request, context -> Response in
+            guard let identity = context.identity else { return login(request) }
+            let id = try context.parameter("id")
+            try await env.check(id, for: identity)
+            let service = BudgetService(workspace: env.workspace)
+            let versions = try await service.versions(id)
+            let year = request.uri.queryParameters.get("year").flatMap { Int($0) } ?? versions.last(where: \.active)?.year
+                ?? versions.last?.year
+            let version = request.uri.queryParameters.get("version") ?? versions.first { $0.active && $0.year == year }?.version
+                ?? versions.last { $0.year == year }?.version
+            var data: [String: Any] = [
+                "id": id,
+                "versions": versions.map { v -> [String: Any] in
+                    ["version": v.version, "year": v.year, "basis": v.basis, "active": v.active,
+                     "query": "version=\(v.version.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? v.version)&year=\(v.year)"]
+                },
+            ]
+            if let version, let year {
+                let table = try await service.table(id, version: version, year: year)
+                let digits = table.currency.minorDigits
+                data["shown"] = ["version": version, "year": year,
+                                 "rows": table.rows.map { r -> [String: Any] in
+                                     ["account": r.account, "name": r.name,
+                                      "cells": (r.months + [r.total]).map { Money.formatGrouped($0, digits: digits) }]
+                                 }]
+            }
+            return Page.html("budgets", title: "Budgets \(id)", data, identity: identity)
+        }
         router.get("administrations/:id/reports/:kind") { request, context -> Response in
             guard let identity = context.identity else { return login(request) }
             let id = try context.parameter("id"), kindText = try context.parameter("kind")
@@ -86,7 +115,9 @@ extension LedgerOpsServer {
                 ], identity: identity)
             }
             guard let kind = ReportService.kindNames[kindText] else { throw ServerError(.notFound, "not-found", "no report '\(kindText)'") }
-            let reports = try await env.reports.reports(id, kind: kind, range: range, columns: [.priorYear])
+            // `?budget=1`: budget against actual (budget, actual − budget, difference %) instead of the prior year.
+            let withBudget = request.uri.queryParameters.get("budget") == "1" && kind != .balanceSheet
+            let reports = try await env.reports.reports(id, kind: kind, range: range, columns: withBudget ? [.budget] : [.priorYear])
             let r = reports[0]
             return Page.html("report", title: r.title, [
                 "title": reports.map(\.title).joined(separator: ", "), "administration": id, "period": period,
