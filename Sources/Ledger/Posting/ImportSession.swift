@@ -51,6 +51,9 @@ public struct ImportSession: Sendable {
 
     public func account(_ code: String) -> Account? { context.accounts[code] }
 
+    /// The administration's chart, as this import sees it.
+    public var accounts: [Account] { Array(context.accounts.values) }
+
     public func journal(_ code: String) -> Journal? { context.journals[code] }
 
     public func hasRelation(_ number: String) -> Bool { context.relations[number] != nil }
@@ -95,7 +98,8 @@ public struct ImportSession: Sendable {
         {
             batch.append(.entry(draft, checked: nil, line: line))
         } else {
-            let (period, lines) = try PostingRules.validate(draft, in: context)
+            let (period, lines): (Period, [PostedLine])
+            do { (period, lines) = try PostingRules.validate(draft, in: context) } catch { throw error.at(line: line) }
             let checked = PostedEntry(
                 id: 0, administration: context.administration.id, number: 0, journal: draft.journal, date: draft.date,
                 year: period.year, period: period.number, description: draft.description, source: draft.source,

@@ -35,7 +35,59 @@ struct ExportCommand: AsyncParsableCommand {
 /// `ledgerops import`: entries from another program's files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self])
+        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self, XAF.self])
+
+    struct XAF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xaf", abstract: "An XAF 3.1/3.2 audit file: relations, opening balance, transactions.",
+            discussion: """
+                Accounts of the file go onto the administration's chart by --mapping rows (CSV: account,target), else
+                by their RGS code (leadReference), else by the longest RGS prefix the chart has. A line on an account
+                that maps nowhere refuses the whole file; --draft-mapping writes a mapping to complete.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Argument(help: "The .xaf file.") var file: String
+        @Option(help: "Mapping CSV: account,target (a header line first).") var mapping: String?
+        @Flag(help: "Read the file and show what would be imported; write nothing.") var dryRun = false
+        @Option(help: "Write a draft mapping CSV (every account of the file, with the target found, or empty) to this file.")
+        var draftMapping: String?
+
+        func run() async throws {
+            try await face {
+                try await global.authorize(dryRun ? .viewer : .accountant)
+                var options = XAFImporter.Options()
+                if let mapping {
+                    guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+                        throw ValidationError("\(mapping) cannot be read as UTF-8 text")
+                    }
+                    let records = try CSVReader().records(in: text, file: mapping)
+                    for r in records.dropFirst() where r.fields.count >= 2 && !r.fields[1].isEmpty {
+                        options.mapping[r.fields[0]] = r.fields[1]
+                    }
+                }
+                let importer = XAFImporter(ledger: try global.openWorkspace().ledger, options: options)
+                if dryRun || draftMapping != nil {
+                    let s = try await importer.dryRun(file, into: admin)
+                    if let draftMapping {
+                        let rows = s.mapping.keys.sorted() + s.unmapped.filter { s.mapping[$0] == nil }
+                        var csv = "account,target,how\n"
+                        for account in Set(rows).sorted() { csv += "\(account),\(s.mapping[account] ?? ""),\(s.how[account] ?? "unmapped")\n" }
+                        try csv.write(toFile: draftMapping, atomically: true, encoding: .utf8)
+                        print("Wrote \(draftMapping): \(s.mapping.count) accounts mapped, \(s.unmapped.count) to complete")
+                    }
+                    print("XAF \(s.version): \(s.accounts) accounts, \(s.relations) relations, \(s.transactions) transactions "
+                        + "(\(s.lines) lines), opening balance \(s.openingLines) lines; debit \(Money.formatGrouped(s.totalDebit, digits: 2)), "
+                        + "credit \(Money.formatGrouped(s.totalCredit, digits: 2))"
+                        + (s.unmapped.isEmpty ? "; every account used maps" : "; unmapped: " + s.unmapped.joined(separator: ", ")))
+                    return
+                }
+                let s = try await importer.importFile(file, into: admin)
+                print("Imported \(s.imported?.entries ?? 0) entries (\(s.imported?.lines ?? 0) lines) into \(admin) from XAF \(s.version); "
+                    + "\(s.imported?.createdRelations.count ?? 0) relations created, \(s.imported?.replayed ?? 0) already there")
+            }
+        }
+    }
 
     struct Journal: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
