@@ -17,6 +17,7 @@ if [ "${1:-}" = peers ]; then
   command -v ledger >/dev/null 2>&1 || need+=(ledger)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v wrk >/dev/null 2>&1 || need+=(wrk)  # the server benchmark's load
+  command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)  # XAF exports checked against the tax authority's XSD
   python3 -c "import venv, ensurepip" 2>/dev/null || need+=(python3-venv)
 fi
 

@@ -31,7 +31,7 @@ let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let keep = arguments.contains("--keep")
-/// `--only journal|templates|reconciler|reports|consolidation|budgets|monitor|posting` runs one part (for profiling; `make bench` runs all).
+/// `--only journal|xaf|templates|reconciler|reports|consolidation|budgets|monitor|posting` runs one part (for profiling; `make bench` runs all).
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
@@ -48,6 +48,16 @@ do {
         [r.name, r.seconds.map { String(format: "%.3f", $0) } ?? "", r.memoryMB.map { String(format: "%.0f", $0) } ?? "", r.note]
     })
     if !tiny { try checkTargets(rows) }
+    print("")
+    }
+    if runs("xaf") {
+    let xaf = try XAFBench(tiny: tiny, directory: dir + "/xaf", binaryDirectory: binaryDirectory, projectRoot: root).run()
+    printTable(["XAF import", "memory", "time"], xaf.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((xaf.seconds <= 3 ? "met     " : "MISSED  ") + String(format: "100,000 transactions imported ≤ 3 s: %.2f s", xaf.seconds))
+        print((xaf.memoryGrowthMB <= 50 ? "met     " : "MISSED  ")
+            + String(format: "peak memory at 100,000 within 50 MB of 10,000: %+.0f MB", xaf.memoryGrowthMB))
+    }
     print("")
     }
     if runs("templates") {

@@ -182,3 +182,41 @@ import Workspace
         #expect(s.imported?.entries == 1 && s.imported?.createdRelations == ["K1"])
     }
 }
+
+/// An import exported again: valid against the tax authority's XSD, and imported back to the same books.
+@Suite struct XAFExportTests {
+    @Test(.enabled(if: Peer.xmllint.shouldRun, "skipped: xmllint (libxml2-utils) is not installed"))
+    func anExportValidatesAgainstTheXSDAndImportsBackToTheSameBooks() async throws {
+        let sample = XAFImportTests.data + "ExactOnline.xaf", xsd = XAFImportTests.data + "XmlAuditfileFinancieel3.2.xsd"
+        guard FileManager.default.fileExists(atPath: sample), FileManager.default.fileExists(atPath: xsd) else {
+            print("skipped: ../shared/data/xaf/ExactOnline.xaf or XmlAuditfileFinancieel3.2.xsd is missing")
+            return
+        }
+        let t = try await TestLedger(year: 2016)
+        defer { t.remove() }
+        let dry = try await XAFImporter(ledger: t.ledger).dryRun(sample, into: TestLedger.admin)
+        var mapping: [String: String] = [:]
+        for account in dry.unmapped { mapping[account] = dry.types[account] == "P" ? t.expense : t.code(.suspense) }
+        let first = try await XAFImporter(ledger: t.ledger, options: .init(mapping: mapping)).importFile(sample, into: TestLedger.admin)
+
+        let xaf = try await XAFExporter(ledger: t.ledger).export(TestLedger.admin, year: 2016, created: day("2026-11-23"))
+        let exported = t.directory + "/export.xaf"
+        try xaf.write(toFile: exported, atomically: true, encoding: .utf8)
+        _ = try Peer.xmllint.run(["--noout", "--schema", xsd, exported])
+
+        // A second administration on the same chart takes the export back in.
+        _ = try await t.ledger.createAdministration(Administration(id: "copy", name: "Copy", currency: .eur), chart: t.chart, openYear: 2016)
+        let second = try await XAFImporter(ledger: t.ledger).importFile(exported, into: "copy")
+        // Every account maps back onto itself, but the one the test chart keeps inactive.
+        #expect(second.unmapped.isEmpty && Set(second.how.filter { $0.value != "code" }.keys) == [t.inactiveAccount])
+        #expect(second.imported?.entries == first.imported?.entries)
+        let year = day("2016-01-01")...day("2016-12-31")
+        func balances(_ admin: String) async throws -> [String: Int64] {
+            let tb = try await t.ledger.trialBalance(admin, from: year.lowerBound, to: year.upperBound)
+            return Dictionary(uniqueKeysWithValues: tb.rows.filter { $0.closing != 0 }.map { ($0.account, $0.closing) })
+        }
+        #expect(try await balances("copy") == (try await balances(TestLedger.admin)))
+        let relations = try await t.workspace.store.read { tx in (try tx.relations(TestLedger.admin).map(\.number), try tx.relations("copy").map(\.number)) }
+        #expect(Set(relations.1).isSuperset(of: Set(first.imported?.createdRelations ?? [])))
+    }
+}

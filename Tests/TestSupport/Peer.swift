@@ -8,6 +8,8 @@ public struct Peer: Sendable {
     public init(_ name: String) { self.name = name }
 
     public static let hledger = Peer("hledger")
+    /// libxml2's validator: XAF exports against the XSD.
+    public static let xmllint = Peer("xmllint")
 
     /// The program's path, when it is installed.
     public var path: String? {

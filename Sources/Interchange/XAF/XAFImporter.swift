@@ -54,8 +54,12 @@ public struct XAFImporter: Sendable {
         for a in active { if let rgs = a.rgsCode, byRGS[rgs] == nil { byRGS[rgs] = a.code } }
         var mapping: [String: String] = [:], how: [String: String] = [:]
         for account in accounts {
+            let sameCode = active.first { $0.code == account.id }
             if let target = explicit[account.id], codes.contains(target) {
                 mapping[account.id] = target; how[account.id] = "mapping"
+            } else if let same = sameCode, account.rgs == nil || same.rgsCode == nil || same.rgsCode == account.rgs {
+                // The file's own code, when the chart has it for the same thing (an export of LedgerOps, a copy).
+                mapping[account.id] = same.code; how[account.id] = "code"
             } else if let rgs = account.rgs, let target = byRGS[rgs] {
                 mapping[account.id] = target; how[account.id] = "rgs"
             } else if let rgs = account.rgs {

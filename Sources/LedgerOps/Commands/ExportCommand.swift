@@ -7,7 +7,25 @@ import Ledger
 /// `ledgerops export`: an administration in another program's format.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export an administration.", subcommands: [Hledger.self])
+        commandName: "export", abstract: "Export an administration.", subcommands: [Hledger.self, XAF.self])
+
+    struct XAF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xaf", abstract: "One fiscal year as an XAF 3.2 audit file (valid against the XSD).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Option(help: "Fiscal year.") var year: Int
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            try await face {
+                try await global.authorize(.viewer)
+                let xaf = try await XAFExporter(ledger: try global.openWorkspace().ledger)
+                    .export(admin, year: year, created: try global.todayDate())
+                if let output { try xaf.write(toFile: output, atomically: true, encoding: .utf8) } else { print(xaf, terminator: "") }
+            }
+        }
+    }
 
     struct Hledger: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
