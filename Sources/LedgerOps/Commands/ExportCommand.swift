@@ -53,7 +53,42 @@ struct ExportCommand: AsyncParsableCommand {
 /// `ledgerops import`: entries from another program's files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self, XAF.self])
+        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self, XAF.self, SAFT.self])
+
+    struct SAFT: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "saft", abstract: "A Norwegian SAF-T Financial file (1.10, 1.30): parties, opening balances, transactions.",
+            discussion: """
+                Accounts map by --mapping rows (CSV: account,target), their own code, or their standard account's group
+                onto the chart's RGS group (customer and supplier ledgers onto the control accounts). Opening balances
+                that do not balance are refused with the difference named, unless --suspense posts it to suspense.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id (in the file's currency).") var admin: String
+        @Argument(help: "The SAF-T XML file.") var file: String
+        @Option(help: "Mapping CSV: account,target (a header line first).") var mapping: String?
+        @Flag(help: "Post an opening-balance difference to the suspense account (reported) instead of refusing the file.")
+        var suspense = false
+
+        func run() async throws {
+            try await face {
+                try await global.authorize(.accountant)
+                var options = SAFTImporter.Options(suspenseForDifference: suspense)
+                if let mapping {
+                    guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+                        throw ValidationError("\(mapping) cannot be read as UTF-8 text")
+                    }
+                    for r in try CSVReader().records(in: text, file: mapping).dropFirst() where r.fields.count >= 2 && !r.fields[1].isEmpty {
+                        options.mapping[r.fields[0]] = r.fields[1]
+                    }
+                }
+                let s = try await SAFTImporter(ledger: try global.openWorkspace().ledger, options: options).importFile(file, into: admin)
+                print("Imported \(s.imported?.entries ?? 0) entries into \(admin) from SAF-T \(s.version): \(s.accounts) accounts, "
+                    + "\(s.customers) customers, \(s.suppliers) suppliers, \(s.transactions) transactions")
+                for w in s.warnings { print("warning: \(w)") }
+            }
+        }
+    }
 
     struct XAF: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
