@@ -53,7 +53,42 @@ struct ExportCommand: AsyncParsableCommand {
 /// `ledgerops import`: entries from another program's files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self, XAF.self, SAFT.self])
+        commandName: "import", abstract: "Import into an administration (all or nothing).", subcommands: [Journal.self, XAF.self, SAFT.self, CSV.self])
+
+    struct CSV: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv", abstract: "A switch of systems from CSV: chart, relations, opening balance, monthly movements.",
+            discussion: """
+                chart: code,name,type[,rgs]. relations: number,name,kind[,iban,delivery,vat,coc,terms]. opening:
+                account,amount[,relation,invoice,due] (debit positive). movements: month,account,amount, up to the
+                switch date. Open items come in on the control accounts against interim accounts, which must be zero
+                on the switch date; any that is not is reported. All files, or nothing.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Option(help: "Chart of accounts CSV.") var chart: String?
+        @Option(help: "Relations CSV.") var relations: String?
+        @Option(help: "Opening balance CSV.") var opening: String?
+        @Option(help: "Movements per month CSV (the second path).") var movements: String?
+        @Option(help: "The switch date (YYYY-MM-DD).") var switchDate: String
+        @Option(help: "An interim account that must be zero on the switch date (repeat; default: the tussenrekeningen).")
+        var interim: [String] = []
+
+        func run() async throws {
+            try await face {
+                try await global.authorize(.accountant)
+                let date = try LocalDate(parsing: switchDate, field: "--switch-date")
+                let s = try await CSVMigration(ledger: try global.openWorkspace().ledger).run(
+                    .init(chart: chart, relations: relations, opening: opening, movements: movements), into: admin, switchDate: date,
+                    interim: interim.isEmpty ? nil : interim)
+                print("Migrated into \(admin): \(s.accounts) accounts, \(s.relations) relations, opening balance of \(s.openingLines) lines, "
+                    + "\(s.months) months of movements (\(s.imported?.entries ?? 0) entries)")
+                for (account, balance) in s.interimNotZero.sorted(by: { $0.key < $1.key }) {
+                    print("warning: interim account \(account) is \(Money.formatGrouped(balance, digits: 2)) on \(date), not zero")
+                }
+            }
+        }
+    }
 
     struct SAFT: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
