@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
-                           "Consolidation", "Budgeting", .product(name: "Hummingbird", package: "hummingbird"),
+                           "Consolidation", "Budgeting", "Interchange", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings

@@ -115,6 +115,51 @@ import FoundationNetworking
         #expect(report.contains("actual − budget") && report.contains("difference %") && report.contains("120,000.00"))
     }
 
+    @Test func anAuditFileIsUploadedDryRunThenImported() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let accounts = try await f.workspace.ledger.accounts("m1")
+        let bank = accounts.first { $0.control == .bank }!.code, revenue = accounts.first { $0.type == .revenue && $0.active }!.code
+        let xaf = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <auditfile xmlns="http://www.auditfiles.nl/XAF/3.2"><header><fiscalYear>2026</fiscalYear><startDate>2026-01-01</startDate>
+            <endDate>2026-12-31</endDate><curCode>EUR</curCode><dateCreated>2026-11-01</dateCreated></header><company>
+            <companyName>Upload BV</companyName><taxRegistrationCountry>NL</taxRegistrationCountry><taxRegIdent/><generalLedger>
+            <ledgerAccount><accID>\(bank)</accID><accDesc>Bank</accDesc><accTp>B</accTp></ledgerAccount>
+            <ledgerAccount><accID>\(revenue)</accID><accDesc>Omzet</accDesc><accTp>P</accTp></ledgerAccount></generalLedger>
+            <transactions><linesCount>2</linesCount><totalDebit>5.00</totalDebit><totalCredit>5.00</totalCredit>
+            <journal><jrnID>M</jrnID><desc>Memoriaal</desc><jrnTp>M</jrnTp><transaction><nr>7</nr><desc>Upload</desc>
+            <periodNumber>3</periodNumber><trDt>2026-03-03</trDt>
+            <trLine><nr>1</nr><accID>\(bank)</accID><docRef/><effDate>2026-03-03</effDate><amnt>5.00</amnt><amntTp>D</amntTp></trLine>
+            <trLine><nr>2</nr><accID>\(revenue)</accID><docRef/><effDate>2026-03-03</effDate><amnt>5.00</amnt><amntTp>C</amntTp></trLine>
+            </transaction></journal></transactions></company></auditfile>
+            """
+        let anna = try await f.signIn("anna")
+        func upload(dry: Bool) async throws -> (Int, String) {
+            let boundary = "----ledgerops\(UUID().uuidString)"
+            var body = ""
+            for (name, value) in [("_csrf", anna.csrf), ("format", "xaf")] + (dry ? [("dry", "on")] : []) {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.xaf\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n\(xaf)\r\n--\(boundary)--\r\n"
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(f.port)/administrations/m1/import")!)
+            request.httpMethod = "POST"
+            request.setValue(anna.cookie, forHTTPHeaderField: "Cookie")
+            request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.utf8)
+            let (data, response) = try await f.noRedirects.data(for: request)
+            return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+        }
+        let before = try await f.workspace.store.tableCounts()["entry"]
+        let dry = try await upload(dry: true)
+        #expect(dry.0 == 200 && dry.1.contains("dry run: nothing written") && dry.1.contains("1 transactions"))
+        #expect(try await f.workspace.store.tableCounts()["entry"] == before)
+        let real = try await upload(dry: false)
+        #expect(real.0 == 200 && real.1.contains("1 entries posted"), "\(real.1)")
+        #expect(try await f.workspace.store.tableCounts()["entry"] == (before ?? 0) + 1)
+    }
+
     @Test func pagesNeedASessionAndShowWhatTheRoleMaySee() async throws {
         let f = try await ServerFixture()
         defer { f.stop() }

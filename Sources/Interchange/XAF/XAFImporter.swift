@@ -11,8 +11,13 @@ public struct XAFImporter: Sendable {
     public struct Options: Sendable {
         /// Foreign account → the administration's account, over what RGS codes say.
         public var mapping: [String: String] = [:]
+        /// Called every 10,000 transactions read, with the count so far (for a progress line on large files).
+        public var progress: (@Sendable (Int) -> Void)?
 
-        public init(mapping: [String: String] = [:]) { self.mapping = mapping }
+        public init(mapping: [String: String] = [:], progress: (@Sendable (Int) -> Void)? = nil) {
+            self.mapping = mapping
+            self.progress = progress
+        }
     }
 
     /// What a file holds, or what its import did.
@@ -115,6 +120,7 @@ public struct XAFImporter: Sendable {
     public func importFile(_ path: String, into admin: String) async throws -> Summary {
         let file = (path as NSString).lastPathComponent
         let explicit = options.mapping
+        let progress = options.progress
         let box = SummaryBox()
         do {
             let imported = try await ledger.importEntries(into: admin, replaySource: Self.source) { importing in
@@ -159,6 +165,7 @@ public struct XAFImporter: Sendable {
                         box.summary.transactions += 1
                         box.summary.lines += t.lines.count
                         box.count(t.lines, mapping)
+                        if let progress, box.summary.transactions % 10_000 == 0 { progress(box.summary.transactions) }
                         guard header != nil else { return }
                         session.ensureYear(containing: t.date)
                         try Self.post(t.lines, session: &session, mapping: mapping, file: file, date: t.date, kind: .standard,

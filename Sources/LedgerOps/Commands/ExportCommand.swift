@@ -145,6 +145,10 @@ struct ImportCommand: AsyncParsableCommand {
             try await face {
                 try await global.authorize(dryRun ? .viewer : .accountant)
                 var options = XAFImporter.Options()
+                // A progress line on large files, when a person is watching.
+                if isatty(2) != 0 {
+                    options.progress = { count in FileHandle.standardError.write(Data("\r  \(count) transactions read".utf8)) }
+                }
                 if let mapping {
                     guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
                         throw ValidationError("\(mapping) cannot be read as UTF-8 text")
@@ -171,6 +175,7 @@ struct ImportCommand: AsyncParsableCommand {
                     return
                 }
                 let s = try await importer.importFile(file, into: admin)
+                if options.progress != nil && s.transactions >= 10_000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 print("Imported \(s.imported?.entries ?? 0) entries (\(s.imported?.lines ?? 0) lines) into \(admin) from XAF \(s.version); "
                     + "\(s.imported?.createdRelations.count ?? 0) relations created, \(s.imported?.replayed ?? 0) already there")
             }

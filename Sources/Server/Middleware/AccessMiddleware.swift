@@ -29,6 +29,11 @@ struct AccessMiddleware: RouterMiddleware {
                 if given == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
                     let body = try await request.collectBody(upTo: 1 << 20)
                     given = Form(String(buffer: body))["_csrf"]
+                } else if given == nil, request.headers[.contentType]?.hasPrefix("multipart/form-data") == true {
+                    // An upload: the token is a field of the form, beside the file (64 MB at most).
+                    let body = try await request.collectBody(upTo: 64 << 20)
+                    given = Multipart(contentType: request.headers[.contentType], body: Array(buffer: body))?["_csrf"]
+                        .map { String(decoding: $0.data, as: UTF8.self) }
                 }
                 guard given == csrf else {
                     throw ServerError(.forbidden, "csrf", "this request needs the session's CSRF token in X-CSRF-Token")

@@ -11,7 +11,8 @@ enum Page {
                              ("proposals", PageTemplates.proposals), ("proposal", PageTemplates.proposal),
                              ("administration", PageTemplates.administration), ("report", PageTemplates.report),
                              ("audit", PageTemplates.audit), ("groups", PageTemplates.groups),
-                             ("consolidation", PageTemplates.consolidation), ("budgets", PageTemplates.budgets)] {
+                             ("consolidation", PageTemplates.consolidation), ("budgets", PageTemplates.budgets),
+                             ("import", PageTemplates.importPage)] {
             templates[name] = try! MustacheTemplate(string: text)
         }
         return MustacheLibrary(templates: templates)

@@ -136,13 +136,27 @@ enum PageTemplates {
         <p class="muted">cluster {{cluster}} · responsible {{responsible}} · applied revision <code>{{revision}}</code></p>
         <p>Reports: {{#reports}}<a href="/administrations/{{id}}/reports/{{kind}}?period={{period}}">{{label}}</a> · {{/reports}}
         <a href="/administrations/{{id}}/reports/profit-and-loss?period={{period}}&budget=1">budget against actual</a> ·
-        <a href="/administrations/{{id}}/budgets">budgets</a></p>
+        <a href="/administrations/{{id}}/budgets">budgets</a> · <a href="/administrations/{{id}}/import">import an audit file</a></p>
         <h2>Revenue and result per month</h2>{{{chart}}}
         <h2>Trial balance {{period}}</h2><table><tr><th>account</th><th>name</th><th class="n">closing</th></tr>
         {{#rows}}<tr><td>{{account}}</td><td>{{name}}</td><td class="n">{{closing}}</td></tr>{{/rows}}</table>
         <h2>Open items</h2><table><tr><th>relation</th><th>invoice</th><th>due</th><th class="n">outstanding</th></tr>
         {{#items}}<tr><td>{{relation}}</td><td>{{invoice}}</td><td>{{due}}</td><td class="n">{{amount}}</td></tr>{{/items}}</table>
         <h2>Applied revisions</h2><ul>{{#history}}<li><code>{{.}}</code></li>{{/history}}</ul>
+        """
+
+    /// Uploading an audit file: XAF (with a dry run) or SAF-T; all or nothing.
+    static let importPage = """
+        <h1>Import into {{id}}</h1>
+        {{#file}}<h2>{{file}}</h2>{{/file}}{{#error}}<p class="hot">{{error}}</p><p class="muted">Nothing was written.</p>{{/error}}
+        <ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>
+        <form method="post" action="/administrations/{{id}}/import" enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <p><label>Format <select name="format"><option value="xaf">XAF 3.1 / 3.2</option><option value="saft">SAF-T Financial (NO)</option>
+        </select></label></p><p><input type="file" name="file" required></p>
+        <p><label><input type="checkbox" name="dry"> dry run (XAF: show counts, totals and unmapped accounts; write nothing)</label><br>
+        <label><input type="checkbox" name="suspense"> SAF-T: post an opening-balance difference to suspense</label></p>
+        <button>Import</button></form>
         """
 
     /// An administration's budget versions, and one of them per account and month (revenue positive).

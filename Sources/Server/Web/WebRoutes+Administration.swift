@@ -1,3 +1,4 @@
+import Interchange
 import Budgeting
 import Core
 import Foundation
@@ -65,6 +66,53 @@ extension LedgerOpsServer {
                 },
                 "history": history.reversed().map { String($0.revision.prefix(7)) },
             ], identity: identity)
+        }
+        router.get("administrations/:id/import") { request, context -> Response in
+            guard let identity = context.identity else { return login(request) }
+            let id = try context.parameter("id")
+            try await env.check(id, for: identity)
+            return Page.html("import", title: "Import into \(id)", ["id": id], identity: identity)
+        }
+        router.post("administrations/:id/import") { request, context -> Response in
+            guard let identity = context.identity else { return login(request) }
+            _ = try context.require(.accountant)
+            let id = try context.parameter("id")
+            try await env.check(id, for: identity)
+            var request = request
+            let body = try await request.collectBody(upTo: 64 << 20)
+            guard let form = Multipart(contentType: request.headers[.contentType], body: Array(buffer: body)),
+                  let upload = form["file"], !upload.data.isEmpty
+            else { throw ServerError(.badRequest, "no-file", "choose a file to upload") }
+            let format = form["format"].map { String(decoding: $0.data, as: UTF8.self) } ?? "xaf"
+            let dryRun = form["dry"] != nil
+            let name = (upload.filename ?? "upload").replacingOccurrences(of: "/", with: "_")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-upload-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let path = directory.appendingPathComponent(name).path
+            try Data(upload.data).write(to: URL(fileURLWithPath: path))
+            var lines: [String] = []
+            var failed: String?
+            do {
+                switch format {
+                case "saft":
+                    let s = try await SAFTImporter(ledger: env.ledger, options: .init(suspenseForDifference: form["suspense"] != nil))
+                        .importFile(path, into: id)
+                    lines = ["SAF-T \(s.version): \(s.accounts) accounts, \(s.customers) customers, \(s.suppliers) suppliers, "
+                             + "\(s.transactions) transactions", "\(s.imported?.entries ?? 0) entries posted"] + s.warnings.map { "warning: \($0)" }
+                default:
+                    let importer = XAFImporter(ledger: env.ledger)
+                    let s = dryRun ? try await importer.dryRun(path, into: id) : try await importer.importFile(path, into: id)
+                    lines = ["XAF \(s.version): \(s.accounts) accounts, \(s.relations) relations, \(s.transactions) transactions "
+                             + "(\(s.lines) lines), opening balance \(s.openingLines) lines",
+                             dryRun ? "dry run: nothing written" : "\(s.imported?.entries ?? 0) entries posted, \(s.imported?.replayed ?? 0) already there"]
+                        + (s.unmapped.isEmpty ? [] : ["accounts that map nowhere: " + s.unmapped.joined(separator: ", ")])
+                }
+            } catch {
+                failed = "\(error)"
+            }
+            return Page.html("import", title: "Import into \(id)", ["id": id, "file": name, "lines": lines, "error": failed ?? ""],
+                             identity: identity, status: failed == nil ? .ok : .unprocessableContent)
         }
         router.get("administrations/:id/budgets") { request, context -> Response in
             guard let identity = context.identity else { return login(request) }
