@@ -41,7 +41,12 @@ import TestSupport
         var paths: [String] = []
         for (name, text) in [("chart.csv", f.chart), ("relations.csv", f.relations), ("opening.csv", f.opening), ("movements.csv", f.movements)] {
             let path = t.directory + "/" + name
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            // U+FFFD stands for a byte that is not UTF-8 (a Latin-1 é).
+            var data = Data(text.utf8)
+            if text.contains("\u{FFFD}") {
+                data = Data(text.replacingOccurrences(of: "\u{FFFD}", with: "\u{1}").utf8.map { $0 == 1 ? 0xE9 : $0 })
+            }
+            try data.write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }
         return CSVMigration.Files(chart: paths[0], relations: paths[1], opening: paths[2], movements: paths[3])
@@ -64,6 +69,16 @@ import TestSupport
         #expect(tb.rows.first { $0.account == t.code(.bank) }?.closing == 5_750_00)
     }
 
+    @Test func aDryRunChecksEverythingAndWritesNothing() async throws {
+        let t = try await TestLedger()
+        defer { t.remove() }
+        let before = try await t.counts()
+        let s = try await CSVMigration(ledger: t.ledger).run(try write(t, Self.files(t)), into: TestLedger.admin,
+                                                            switchDate: day("2026-03-01"), dryRun: true)
+        #expect(s.imported?.entries == 3 && s.relations == 1)
+        #expect(try await t.counts() == before)
+    }
+
     @Test func anInterimAccountNotZeroOnTheSwitchDateIsReported() async throws {
         let t = try await TestLedger()
         defer { t.remove() }
@@ -81,6 +96,8 @@ import TestSupport
         ("movements", "", "month", "2026-05", "movements.csv", 2, "up to the switch date 2026-03-01"),
         ("movements", "", "unbalanced", "", "movements.csv", 2, "does not balance"),
         ("chart", "", "header", "", "chart.csv", 1, "the header lacks column 'type'"),
+        ("relations", "", "duplicate", "", "relations.csv", 3, "relation K100 exists already"),
+        ("relations", "", "encoding", "", "relations.csv", 0, "is not UTF-8 text"),
     ] as [(String, String, String, String, String, Int, String)])
     func badMigrationFilesAreRefusedWhole(_ which: String, _ unused: String, _ field: String, _ value: String, _ file: String,
                                           _ line: Int, _ message: String) async throws {
@@ -94,6 +111,8 @@ import TestSupport
         case ("relations", "kind"): f.relations = f.relations.replacingOccurrences(of: ",customer,", with: ",\(value),")
         case ("movements", "month"): f.movements = f.movements.replacingOccurrences(of: "2026-01,\(t.code(.bank))", with: "\(value),\(t.code(.bank))")
         case ("movements", "unbalanced"): f.movements = f.movements.replacingOccurrences(of: "-1000.00", with: "-999.00")
+        case ("relations", "duplicate"): f.relations += "K100,Klant Dubbel,customer,,,,,\n"
+        case ("relations", "encoding"): f.relations = f.relations.replacingOccurrences(of: "Klant Honderd", with: "Klant \u{FFFD}")
         default: f.chart = "code,name\n1,x\n"
         }
         let before = try await t.counts()

@@ -62,6 +62,11 @@ import TestSupport
         }
         #expect(try await t.counts() == before)
 
+        // A dry run does everything and writes nothing.
+        let rehearsal = try await SAFTImporter(ledger: t.ledger, options: .init(suspenseForDifference: true, dryRun: true))
+            .importFile(Self.sample, into: "no")
+        #expect(rehearsal.imported?.entries == 3)
+        #expect(try await t.counts() == before)
         let s = try await SAFTImporter(ledger: t.ledger, options: .init(suspenseForDifference: true)).importFile(Self.sample, into: "no")
         let file = try Self.independentReading()
         #expect(s.accounts == 4 && s.customers == file.customers && s.suppliers == file.suppliers && s.transactions == file.transactions)
@@ -87,6 +92,9 @@ import TestSupport
          "<n1:OpeningCreditBalance>1000.00</n1:OpeningCreditBalance>\r\n\t\t\t\t<n1:ClosingCreditBalance>12345.67</n1:ClosingCreditBalance>\r\n\t\t\t\t<n1:PartyInfo>",
          "a control account opens per relation"),
         ("</n1:AuditFile>", "", "not a complete, well-formed XML file"),
+        ("<n1:Amount>12500</n1:Amount>\r\n\t\t\t\t\t</n1:CreditAmount>", "<n1:Amount>12400</n1:Amount>\r\n\t\t\t\t\t</n1:CreditAmount>", "does not balance"),
+        ("<n1:AccountID>1925</n1:AccountID>\r\n\t\t\t\t\t<n1:Analysis>", "<n1:AccountID>9999</n1:AccountID>\r\n\t\t\t\t\t<n1:Analysis>", "account 9999 maps onto no account"),
+        ("Leverandøren AS", "Leverand\u{FFFD}ren AS", "not a complete, well-formed XML file"),
     ])
     func brokenFilesAreRefusedWithTheirLine(_ find: String, _ replace: String, _ message: String) async throws {
         guard var text = try? String(contentsOfFile: Self.sample, encoding: .utf8) else {
@@ -100,7 +108,16 @@ import TestSupport
         _ = try await t.ledger.createAdministration(Administration(id: "no", name: "N", currency: try CurrencyCode("NOK")),
                                                     chart: t.chart, openYear: 2015)
         let path = t.directory + "/broken.xml"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        if replace.contains("\u{FFFD}") {
+            // Bytes that are not the UTF-8 the declaration promises: a Latin-1 ø.
+            var bytes = Array(text.utf8)
+            let marker = Array("\u{FFFD}".utf8)
+            let at = (0...(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker }!
+            bytes.replaceSubrange(at..<(at + marker.count), with: [0xF8])
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } else {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let before = try await t.counts()
         await #expect {
             try await SAFTImporter(ledger: t.ledger, options: .init(suspenseForDifference: true)).importFile(path, into: "no")

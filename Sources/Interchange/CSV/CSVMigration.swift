@@ -85,14 +85,16 @@ public struct CSVMigration: Sendable {
 
     /// Runs the migration up to `switchDate`; `interim` names the interim accounts (default: the chart's
     /// tussenrekeningen and suspense account).
-    public func run(_ files: Files, into admin: String, switchDate: LocalDate, interim: [String]? = nil) async throws -> Summary {
+    public func run(_ files: Files, into admin: String, switchDate: LocalDate, interim: [String]? = nil, dryRun: Bool = false)
+        async throws -> Summary
+    {
         // Read and check every file first: nothing is written unless all of them are right.
         let chart = try files.chart.map { try Self.rows($0, required: ["code", "name", "type"]) }
         let relations = try files.relations.map { try Self.rows($0, required: ["number", "name", "kind"]) }
         let opening = try files.opening.map { try Self.rows($0, required: ["account", "amount"]) }
         let movements = try files.movements.map { try Self.rows($0, required: ["month", "account", "amount"]) }
         let box = Mutex(Summary())
-        let imported = try await ledger.importEntries(into: admin, replaySource: Self.source) { session in
+        let imported = try await ledger.importEntries(into: admin, replaySource: Self.source, dryRun: dryRun) { session in
             let currency = session.administration.currency
             for (file, rows) in [chart].compactMap({ $0 }) {
                 for r in rows {
@@ -199,7 +201,9 @@ public struct CSVMigration: Sendable {
                 }
             }
         }
-        // Interim accounts must be zero on the switch date; the import reports any that is not.
+        // Interim accounts must be zero on the switch date; the import reports any that is not (after a dry run the
+        // books hold nothing new, so only a real run can say).
+        if dryRun { return box.withLock { s in var r = s; r.imported = imported; return r } }
         let accounts = try await ledger.accounts(admin)
         let interimCodes = interim ?? accounts.filter { $0.rgsCode?.contains("Tus") == true || $0.control == .suspense }.map(\.code)
         let calendar = try FiscalCalendar(startMonth: try await ledger.administrations().first { $0.id == admin }!.fiscalYearStart)

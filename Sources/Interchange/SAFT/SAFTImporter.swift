@@ -13,10 +13,13 @@ public struct SAFTImporter: Sendable {
         public var mapping: [String: String] = [:]
         /// Post an opening balance that does not balance, its difference on the suspense account (reported).
         public var suspenseForDifference = false
+        /// Do everything and write nothing: the summary says what the import would do.
+        public var dryRun = false
 
-        public init(mapping: [String: String] = [:], suspenseForDifference: Bool = false) {
+        public init(mapping: [String: String] = [:], suspenseForDifference: Bool = false, dryRun: Bool = false) {
             self.mapping = mapping
             self.suspenseForDifference = suspenseForDifference
+            self.dryRun = dryRun
         }
     }
 
@@ -71,7 +74,7 @@ public struct SAFTImporter: Sendable {
         let options = self.options
         let box = Mutex(Summary())
         do {
-            let imported = try await ledger.importEntries(into: admin, replaySource: Self.source) { importing in
+            let imported = try await ledger.importEntries(into: admin, replaySource: Self.source, dryRun: options.dryRun) { importing in
                 var session = importing
                 defer { importing = session }
                 session.referencesAreUnique()

@@ -211,7 +211,9 @@ public struct XAFImporter: Sendable {
                     + "names no <custSupID>")
             }
             if control?.needsRelation != true { relation = l.relation.flatMap { session.hasRelation($0) ? $0 : nil } }
-            drafts.append(EntryLineDraft(account: target, amount: l.amount, relation: relation,
+            // Cost centres (costID) come along, created when the administration lacks them.
+            if let centre = l.costCentre, !session.hasCostCentre(centre) { session.create(CostCentre(code: centre, name: centre)) }
+            drafts.append(EntryLineDraft(account: target, amount: l.amount, relation: relation, costCentre: l.costCentre,
                                          invoice: control?.needsRelation == true ? l.invoice : nil, description: l.description))
         }
         guard drafts.count >= 2 else { return }

@@ -77,7 +77,8 @@ final class ImportPipeline: Sendable {
 }
 
 extension LedgerService {
-    /// Runs an import in one write transaction; when `body` or the writing throws, nothing of it is written.
+    /// Runs an import in one write transaction; when `body` or the writing throws, nothing of it is written. A
+    /// dry run does all of it and rolls back: what it reports is what the import would do.
     ///
     /// SQLite's per-row foreign-key checks are off for it: the reader checks every reference against the context
     /// loaded in this transaction, and the writer confirms each distinct key once at the end.
@@ -85,8 +86,21 @@ extension LedgerService {
     /// `body` runs on a thread of its own and checks entries while this one writes them. `replaySource` names the
     /// idempotency source the importer gives its entries: keys of it already in the ledger are then known to the
     /// reader, which leaves those replays to the writer's content check instead of the posting rules.
-    public func importEntries(into admin: String, replaySource: String? = nil,
+    public func importEntries(into admin: String, replaySource: String? = nil, dryRun: Bool = false,
                               _ body: @escaping @Sendable (inout ImportSession) throws -> Void) async throws -> ImportSummary
+    {
+        do {
+            return try await importEntries(admin, replaySource: replaySource, dryRun: dryRun, body)
+        } catch let rehearsed as DryRunFinished {
+            return rehearsed.summary
+        }
+    }
+
+    /// Thrown at the end of a dry run, so the transaction — every rule checked, every row written — rolls back.
+    private struct DryRunFinished: Error { var summary: ImportSummary }
+
+    private func importEntries(_ admin: String, replaySource: String?, dryRun: Bool,
+                               _ body: @escaping @Sendable (inout ImportSession) throws -> Void) async throws -> ImportSummary
     {
         try await store.writeCheckedByCaller { tx in
             var posting = try PostingSession(tx: tx, admin: admin)
@@ -127,6 +141,7 @@ extension LedgerService {
             summary.createdRelations = created.createdRelations
             summary.createdCostCentres = created.createdCostCentres
             summary.openedYears = created.openedYears
+            if dryRun { throw DryRunFinished(summary: summary) }
             return summary
         }
     }

@@ -73,6 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "The switch date (YYYY-MM-DD).") var switchDate: String
         @Option(help: "An interim account that must be zero on the switch date (repeat; default: the tussenrekeningen).")
         var interim: [String] = []
+        @Flag(help: "Check everything and write nothing.") var dryRun = false
 
         func run() async throws {
             try await face {
@@ -80,8 +81,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let date = try LocalDate(parsing: switchDate, field: "--switch-date")
                 let s = try await CSVMigration(ledger: try global.openWorkspace().ledger).run(
                     .init(chart: chart, relations: relations, opening: opening, movements: movements), into: admin, switchDate: date,
-                    interim: interim.isEmpty ? nil : interim)
-                print("Migrated into \(admin): \(s.accounts) accounts, \(s.relations) relations, opening balance of \(s.openingLines) lines, "
+                    interim: interim.isEmpty ? nil : interim, dryRun: dryRun)
+                print((dryRun ? "Dry run, nothing written: would migrate into " : "Migrated into ") + "\(admin): \(s.accounts) accounts, \(s.relations) relations, opening balance of \(s.openingLines) lines, "
                     + "\(s.months) months of movements (\(s.imported?.entries ?? 0) entries)")
                 for (account, balance) in s.interimNotZero.sorted(by: { $0.key < $1.key }) {
                     print("warning: interim account \(account) is \(Money.formatGrouped(balance, digits: 2)) on \(date), not zero")
@@ -104,11 +105,12 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Mapping CSV: account,target (a header line first).") var mapping: String?
         @Flag(help: "Post an opening-balance difference to the suspense account (reported) instead of refusing the file.")
         var suspense = false
+        @Flag(help: "Check everything and write nothing.") var dryRun = false
 
         func run() async throws {
             try await face {
                 try await global.authorize(.accountant)
-                var options = SAFTImporter.Options(suspenseForDifference: suspense)
+                var options = SAFTImporter.Options(suspenseForDifference: suspense, dryRun: dryRun)
                 if let mapping {
                     guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
                         throw ValidationError("\(mapping) cannot be read as UTF-8 text")
@@ -118,7 +120,8 @@ struct ImportCommand: AsyncParsableCommand {
                     }
                 }
                 let s = try await SAFTImporter(ledger: try global.openWorkspace().ledger, options: options).importFile(file, into: admin)
-                print("Imported \(s.imported?.entries ?? 0) entries into \(admin) from SAF-T \(s.version): \(s.accounts) accounts, "
+                print((dryRun ? "Dry run, nothing written: would import " : "Imported ")
+                    + "\(s.imported?.entries ?? 0) entries into \(admin) from SAF-T \(s.version): \(s.accounts) accounts, "
                     + "\(s.customers) customers, \(s.suppliers) suppliers, \(s.transactions) transactions")
                 for w in s.warnings { print("warning: \(w)") }
             }
