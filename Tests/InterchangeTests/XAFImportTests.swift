@@ -68,17 +68,21 @@ import Workspace
         #expect(summary.imported?.entries == file.postable)
 
         // The imported year's balances against the file's, account by account through the mapping used.
+        let calendar = try FiscalCalendar(startMonth: 1)
         var expected: [String: Int64] = [:]
         for (account, total) in file.totals {
             let target = try #require(mapping[account] ?? summary.mapping[account], "\(account) maps nowhere")
             expected[target, default: 0] += total
         }
-        let calendar = try FiscalCalendar(startMonth: 1)
         let tb = try await t.ledger.trialBalance(TestLedger.admin, from: calendar.startOfYear(year), to: calendar.endOfYear(year))
         var ours: [String: Int64] = [:]
         for row in tb.rows where row.closing != 0 { ours[row.account] = row.closing }
         #expect(ours == expected.filter { $0.value != 0 })
 
+        // VAT on base lines lands on the administration's VAT codes where rate, direction and amount agree.
+        #expect(summary.vatAttributed >= (name == "ExactOnline.xaf" ? 39 : 59) && summary.vatUnattributed <= 3)
+        let totals = try await t.ledger.vatTotals(TestLedger.admin, from: calendar.startOfYear(year), to: calendar.endOfYear(year))
+        #expect(!totals.isEmpty, "the VAT return of the imported year has its per-code totals")
         // Importing the same file again posts nothing twice.
         let again = try await XAFImporter(ledger: t.ledger, options: .init(mapping: mapping)).importFile(path, into: TestLedger.admin)
         #expect(again.imported?.entries == 0 && again.imported?.replayed == summary.imported?.entries)

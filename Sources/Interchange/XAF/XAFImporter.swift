@@ -38,6 +38,10 @@ public struct XAFImporter: Sendable {
         public var unmapped: [String] = []
         /// Each foreign account's type in the file: `B` balance sheet, `P` profit and loss.
         public var types: [String: String] = [:]
+        /// Lines whose VAT went onto one of the administration's VAT codes, and lines with VAT that fits none (their
+        /// VAT is on the VAT accounts all the same, but no return box counts it).
+        public var vatAttributed = 0
+        public var vatUnattributed = 0
         public var imported: ImportSummary?
     }
 
@@ -158,7 +162,7 @@ public struct XAFImporter: Sendable {
                         box.count(lines, mapping)
                         guard lines.contains(where: { $0.amount != 0 }) else { return }
                         session.ensureYear(containing: date)
-                        try Self.post(lines, session: &session, mapping: mapping, file: file, date: date, kind: .opening,
+                        _ = try Self.post(lines, session: &session, mapping: mapping, file: file, date: date, kind: .opening,
                                       description: "Beginbalans (XAF)", journal: session.generalJournal ?? "MEM",
                                       reference: "opening/\(date)", at: lines[0].line)
                     case .transaction(let t):
@@ -168,10 +172,12 @@ public struct XAFImporter: Sendable {
                         if let progress, box.summary.transactions % 10_000 == 0 { progress(box.summary.transactions) }
                         guard header != nil else { return }
                         session.ensureYear(containing: t.date)
-                        try Self.post(t.lines, session: &session, mapping: mapping, file: file, date: t.date, kind: .standard,
+                        let vat = try Self.post(t.lines, session: &session, mapping: mapping, file: file, date: t.date, kind: .standard,
                                       description: t.description.isEmpty ? (t.lines.first?.description ?? "XAF \(t.journal) \(t.number)")
                                           : t.description,
                                       journal: Self.journal(t.journalType, session), reference: "\(t.journal)/\(t.number)", at: t.line)
+                        box.summary.vatAttributed += vat.attributed
+                        box.summary.vatUnattributed += vat.unattributed
                     }
                 }
             }
@@ -196,9 +202,15 @@ public struct XAFImporter: Sendable {
         return code ?? session.generalJournal ?? "MEM"
     }
 
+    /// Posts the lines as one entry; returns how many lines had their VAT put on a VAT code, and how many had VAT
+    /// that fits none.
     static func post(_ lines: [XAFLine], session: inout ImportSession, mapping: [String: String], file: String, date: LocalDate,
-                     kind: EntryKind, description: String, journal: String, reference: String, at line: Int) throws {
+                     kind: EntryKind, description: String, journal: String, reference: String, at line: Int) throws
+        -> (attributed: Int, unattributed: Int)
+    {
         var drafts: [EntryLineDraft] = []
+        var attributed = 0, unattributed = 0
+        let codes = session.vatCodes.sorted { $0.code < $1.code }
         for l in lines where l.amount != 0 {
             guard let target = mapping[l.account] else {
                 throw InterchangeError(file: file, line: l.line, "account \(l.account) maps onto no account of administration "
@@ -213,12 +225,27 @@ public struct XAFImporter: Sendable {
             if control?.needsRelation != true { relation = l.relation.flatMap { session.hasRelation($0) ? $0 : nil } }
             // Cost centres (costID) come along, created when the administration lacks them.
             if let centre = l.costCentre, !session.hasCostCentre(centre) { session.create(CostCentre(code: centre, name: centre)) }
-            drafts.append(EntryLineDraft(account: target, amount: l.amount, relation: relation, costCentre: l.costCentre,
-                                         invoice: control?.needsRelation == true ? l.invoice : nil, description: l.description))
+            var draft = EntryLineDraft(account: target, amount: l.amount, relation: relation, costCentre: l.costCentre,
+                                       invoice: control?.needsRelation == true ? l.invoice : nil, description: l.description)
+            // VAT on a base line (a P&L account): the administration's code of that rate and direction, valid on the
+            // date, when the file's VAT amount is what that code gives to the cent.
+            if let vat = l.vat, vat.amount != 0, session.account(target)?.type.isBalanceSheet == false {
+                let direction: VATKind = l.amount < 0 ? .sales : .purchase
+                if let code = codes.first(where: { $0.kind == direction && $0.rate.normalized == vat.percent.normalized && $0.isValid(on: date) }),
+                   (code.vat(on: l.amount) - vat.amount).magnitude <= 1 {
+                    draft.vatCode = code.code
+                    draft.vatAmount = vat.amount
+                    attributed += 1
+                } else {
+                    unattributed += 1
+                }
+            }
+            drafts.append(draft)
         }
-        guard drafts.count >= 2 else { return }
+        guard drafts.count >= 2 else { return (0, 0) }
         try session.post(EntryDraft(journal: journal, date: date, description: description, source: source,
                                     reference: reference, kind: kind, lines: drafts), line: line)
+        return (attributed, unattributed)
     }
 }
 

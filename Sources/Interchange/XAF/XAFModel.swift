@@ -54,7 +54,15 @@ public struct XAFLine: Sendable, Equatable {
     public var relation: String?
     public var invoice: String?
     public var costCentre: String?
+    /// The line's VAT as the file gives it: the percentage and the VAT amount (minor units, debit positive).
+    public var vat: (percent: DecimalNumber, amount: Int64)?
     public var line: Int
+
+    public static func == (a: XAFLine, b: XAFLine) -> Bool {
+        a.number == b.number && a.account == b.account && a.amount == b.amount && a.description == b.description
+            && a.relation == b.relation && a.invoice == b.invoice && a.costCentre == b.costCentre && a.line == b.line
+            && a.vat?.percent == b.vat?.percent && a.vat?.amount == b.vat?.amount
+    }
 }
 
 public struct XAFTransaction: Sendable, Equatable {

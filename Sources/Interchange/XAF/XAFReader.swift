@@ -116,6 +116,10 @@ final class XAFParserDelegate: NSObject, XMLParserDelegate {
             line[name] = value
             return
         }
+        if parent == "vat" {
+            line["vat." + name] = value
+            return
+        }
         do {
             switch (parent, name) {
             case ("header", _): fields["header." + name] = value
@@ -252,8 +256,13 @@ final class XAFParserDelegate: NSObject, XMLParserDelegate {
         if let relation, !relations.contains(relation) {
             throw InterchangeError(file: file, line: lineStart, "<custSupID> \(relation) is not a <customerSupplier> of the file")
         }
+        var vat: (percent: DecimalNumber, amount: Int64)?
+        if let percentText = nonEmpty("vat.vatPerc"), let percent = try? DecimalNumber(parsing: percentText, field: "vatPerc"),
+           let vatText = nonEmpty("vat.vatAmnt"), let vatMoney = try? Money(parsing: vatText, currency: header!.currency, field: "vatAmnt") {
+            vat = (percent, line["vat.vatAmntTp"] == "C" ? -vatMoney.minorUnits : vatMoney.minorUnits)
+        }
         return XAFLine(number: line["nr"] ?? "", account: account, amount: kind == "D" ? money.minorUnits : -money.minorUnits,
                        description: nonEmpty("desc"), relation: relation, invoice: nonEmpty("invRef"),
-                       costCentre: nonEmpty("costID"), line: lineStart)
+                       costCentre: nonEmpty("costID"), vat: vat, line: lineStart)
     }
 }

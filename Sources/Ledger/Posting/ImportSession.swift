@@ -51,6 +51,9 @@ public struct ImportSession: Sendable {
 
     public func account(_ code: String) -> Account? { context.accounts[code] }
 
+    /// The administration's VAT codes.
+    public var vatCodes: [VATCode] { Array(context.vatCodes.values) }
+
     /// The administration's chart, as this import sees it.
     public var accounts: [Account] { Array(context.accounts.values) }
 
