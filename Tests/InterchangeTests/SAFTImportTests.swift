@@ -128,3 +128,31 @@ import TestSupport
         #expect(try await t.counts() == before)
     }
 }
+
+/// SAF-T 1.30 names an account's group with a grouping category and code instead of a standard account: the same
+/// example rewritten that way imports to the same books.
+@Suite struct SAFT130Tests {
+    @Test func aVersion130FileMapsByItsGroupingCodes() async throws {
+        guard var text = try? String(contentsOfFile: SAFTImportTests.sample, encoding: .utf8) else {
+            print("skipped: ../shared/data/saft-no/ExampleFile_SAF-T_Financial_999999999_20161125213512.xml is missing")
+            return
+        }
+        text = text.replacingOccurrences(of: "<n1:AuditFileVersion>1.0</n1:AuditFileVersion>", with: "<n1:AuditFileVersion>1.30</n1:AuditFileVersion>")
+        for (standard, grouping) in [("19", "1920"), ("24", "2400"), ("27", "2740"), ("43", "4300")] {
+            text = text.replacingOccurrences(of: "<n1:StandardAccountID>\(standard)</n1:StandardAccountID>",
+                                             with: "<n1:GroupingCategory>RF-1167</n1:GroupingCategory><n1:GroupingCode>\(grouping)</n1:GroupingCode>")
+        }
+        #expect(!text.contains("StandardAccountID"))
+        let t = try await TestLedger(year: 2015)
+        defer { t.remove() }
+        _ = try await t.ledger.createAdministration(Administration(id: "no", name: "N", currency: try CurrencyCode("NOK")),
+                                                    chart: t.chart, openYear: 2015)
+        let v110 = t.directory + "/v110.xml", v130 = t.directory + "/v130.xml"
+        try String(contentsOfFile: SAFTImportTests.sample, encoding: .utf8).write(toFile: v110, atomically: true, encoding: .utf8)
+        try text.write(toFile: v130, atomically: true, encoding: .utf8)
+        let importer = SAFTImporter(ledger: t.ledger, options: .init(suspenseForDifference: true, dryRun: true))
+        let old = try await importer.importFile(v110, into: "no"), new = try await importer.importFile(v130, into: "no")
+        #expect(new.version == "1.30" && old.version == "1.0")
+        #expect(new.mapping == old.mapping && new.imported?.entries == old.imported?.entries && new.unmapped.isEmpty)
+    }
+}
