@@ -55,8 +55,15 @@ struct Run: AsyncParsableCommand {
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
             let consolidation = ConsolidationService(workspace: workspace)
             for group in try await consolidation.groups() {
-                let result = try await consolidation.consolidate(
-                    group.name, range: try await consolidation.range(of: group.name, period: nil, today: today))
+                // A group that cannot be consolidated (a rate missing, say) is reported; the main job goes on.
+                let result: Consolidation
+                do {
+                    result = try await consolidation.consolidate(
+                        group.name, range: try await consolidation.range(of: group.name, period: nil, today: today))
+                } catch {
+                    print("\nGroup \(group.name): cannot consolidate: \(error)")
+                    continue
+                }
                 let d = group.currency.minorDigits
                 print("\nGroup \(group.name): \(result.columns.count - 3) entities, consolidated \(result.from) – \(result.to): "
                     + "result \(Money.formatGrouped(result.ownersResult, digits: d)) \(group.currency) to the owners, "
