@@ -118,7 +118,7 @@ public struct BudgetService: Sendable {
 
     /// Evaluates `plan` against the administration's chart, P&L lines, actuals and other versions and writes its
     /// accounts into the version (other accounts of the version stay).
-    public func apply(_ plan: BudgetPlan, to admin: String, profilesAt revision: String? = nil) async throws -> Table {
+    public func apply(_ plan: BudgetPlan, to admin: String) async throws -> Table {
         let profiles = try await self.profiles(admin)
         try await ledger.store.write { tx in
             guard let a = try tx.administration(admin) else { throw BudgetingError("administration \(admin) does not exist") }

@@ -55,16 +55,6 @@ public indirect enum BudgetFormula: Sendable, Hashable {
         }
     }
 
-    /// The rows this formula refers to with `line(…)`.
-    public var lines: [String] {
-        switch self {
-        case .line(let id): [id]
-        case .negate(let f): f.lines
-        case .binary(_, let a, let b): a.lines + b.lines
-        default: []
-        }
-    }
-
     /// Parses `text`; errors name `place` and the position.
     public static func parse(_ text: String, place: String) throws(BudgetingError) -> BudgetFormula {
         var parser = FormulaParser(text: Array(text), place: place)

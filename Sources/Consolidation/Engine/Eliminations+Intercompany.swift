@@ -70,8 +70,7 @@ extension Eliminations {
                 .init(account: record.inventoryAccount, amount: -record.amount, note: "stock at the group's cost"),
             ]
             if let member = group.members.first(where: { $0.entity.key == record.seller }) {
-                let own = member.ownership
-                let nciPercent = DecimalNumber(mantissa: 100 * DecimalNumber.powerOfTen(own.scale) - own.mantissa, scale: own.scale)
+                let nciPercent = member.nonControllingPercent
                 let share = Self.share(record.amount, nciPercent)
                 if share != 0 {
                     lines.append(.init(account: accounts.nonControllingInterest, amount: share,

@@ -43,7 +43,7 @@ struct Eliminations {
         guard own.mantissa > 0, own.mantissa <= 100 * DecimalNumber.powerOfTen(own.scale) else {
             throw ConsolidationError("group \(group.name): the ownership of \(e.entity) must be above 0 and at most 100%")
         }
-        let nciPercent = DecimalNumber(mantissa: 100 * DecimalNumber.powerOfTen(own.scale) - own.mantissa, scale: own.scale)
+        let nciPercent = member.nonControllingPercent
         let cost = translated[parent.entity.key]?[member.investmentAccount] ?? 0
         guard cost != 0 else {
             throw ConsolidationError("group \(group.name): \(group.parent) has nothing on account \(member.investmentAccount), "

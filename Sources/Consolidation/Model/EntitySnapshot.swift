@@ -78,10 +78,4 @@ public struct EntitySnapshot: Sendable {
         self.equityLayers = equityLayers
         self.intercompany = intercompany
     }
-
-    /// Net assets (equity plus the result to date), positive, in the entity's currency.
-    public var netAssets: Int64 {
-        -balances.reduce(0) { sum, entry in types[entry.key]?.isBalanceSheet == false || types[entry.key] == .equity
-            ? sum + entry.value : sum }
-    }
 }

@@ -87,6 +87,11 @@ public struct GroupMember: Sendable, Hashable, Codable {
         self.rateAtAcquisition = rateAtAcquisition
         self.nonControllingInterest = nonControllingInterest
     }
+
+    /// The non-controlling interests' share, in percent: 100 less the parent's.
+    public var nonControllingPercent: DecimalNumber {
+        DecimalNumber(mantissa: 100 * DecimalNumber.powerOfTen(ownership.scale) - ownership.mantissa, scale: ownership.scale)
+    }
 }
 
 /// IFRS 3.19: NCI at its share of the identifiable net assets, or at fair value (full goodwill).

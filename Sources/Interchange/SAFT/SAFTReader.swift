@@ -45,23 +45,12 @@ public struct SAFTReader {
     }
 
     public func read(_ handle: @escaping (SAFTRecord) throws -> Void) throws {
-        guard let stream = InputStream(fileAtPath: path) else {
-            throw InterchangeError(file: file, line: 0, "the file does not exist or cannot be read")
-        }
-        let parser = XMLParser(stream: stream)
-        parser.shouldProcessNamespaces = true
-        let delegate = SAFTParserDelegate(file: file, handle: handle)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let failure = delegate.failure { throw failure }
-        guard ok else {
-            throw InterchangeError(file: file, line: parser.lineNumber, "not a complete, well-formed XML file")
-        }
-        guard delegate.sawRoot else { throw InterchangeError(file: file, line: 0, "the file holds no AuditFile element") }
+        try AuditFileParser.parse(path, file: file, root: "AuditFile", processNamespaces: true,
+                                  delegate: SAFTParserDelegate(file: file, handle: handle))
     }
 }
 
-final class SAFTParserDelegate: NSObject, XMLParserDelegate {
+final class SAFTParserDelegate: NSObject, AuditFileDelegate {
     static let namespace = "urn:StandardAuditFile-Taxation-Financial:NO"
     let file: String
     let handle: (SAFTRecord) throws -> Void

@@ -23,7 +23,6 @@ public struct XAFImporter: Sendable {
     /// What a file holds, or what its import did.
     public struct Summary: Sendable, Codable {
         public var version = ""
-        public var company = ""
         public var accounts = 0
         public var relations = 0
         public var transactions = 0

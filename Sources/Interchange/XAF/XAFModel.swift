@@ -17,7 +17,6 @@ public struct XAFHeader: Sendable, Equatable {
     public var start: LocalDate
     public var end: LocalDate
     public var currency: CurrencyCode
-    public var company: String
     public var software: String
 }
 

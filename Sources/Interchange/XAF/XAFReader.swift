@@ -18,26 +18,14 @@ public struct XAFReader {
     }
 
     public func read(_ handle: @escaping (XAFRecord) throws -> Void) throws {
-        guard let stream = InputStream(fileAtPath: path) else {
-            throw InterchangeError(file: file, line: 0, "the file does not exist or cannot be read")
-        }
-        let parser = XMLParser(stream: stream)
         // The root's xmlns attribute is checked by hand: namespace processing costs a quarter of the parse.
-        parser.shouldProcessNamespaces = false
-        let delegate = XAFParserDelegate(file: file, handle: handle)
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let failure = delegate.failure { throw failure }
-        guard ok else {
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "the XML is not well-formed"
-            throw InterchangeError(file: file, line: parser.lineNumber, "not a complete, well-formed XML file: \(message)")
-        }
-        guard delegate.sawRoot else { throw InterchangeError(file: file, line: 0, "the file holds no auditfile element") }
+        try AuditFileParser.parse(path, file: file, root: "auditfile", processNamespaces: false,
+                                  delegate: XAFParserDelegate(file: file, handle: handle))
     }
 }
 
 /// The SAX callbacks: a stack of open elements, the text of leaves, and records emitted as they close.
-final class XAFParserDelegate: NSObject, XMLParserDelegate {
+final class XAFParserDelegate: NSObject, AuditFileDelegate {
     static let namespaces = ["http://www.auditfiles.nl/XAF/3.2": "3.2", "http://www.auditfiles.nl/XAF/3.1": "3.1"]
 
     let file: String
@@ -124,7 +112,6 @@ final class XAFParserDelegate: NSObject, XMLParserDelegate {
             switch (parent, name) {
             case ("header", _): fields["header." + name] = value
             case ("auditfile", "header"): break
-            case ("company", "companyName"): fields["company"] = value
             case ("ledgerAccount", _), ("customerSupplier", _), ("streetAddress", _), ("bankAccount", _): fields[name] = value
             case ("journal", "jrnID"): journal.id = value
             case ("journal", "jrnTp"): journal.type = value
@@ -191,7 +178,7 @@ final class XAFParserDelegate: NSObject, XMLParserDelegate {
         let h = XAFHeader(version: version, fiscalYear: fields["header.fiscalYear"] ?? "",
                           start: try date(fields["header.startDate"] ?? "", parser, "startDate"),
                           end: try date(fields["header.endDate"] ?? "", parser, "endDate"), currency: currency,
-                          company: "", software: fields["header.softwareDesc"] ?? "")
+                          software: fields["header.softwareDesc"] ?? "")
         header = h
         try handle(.header(h))
     }

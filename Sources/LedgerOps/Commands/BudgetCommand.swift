@@ -104,9 +104,7 @@ struct BudgetCommand: AsyncParsableCommand {
         func run() async throws {
             try await face {
                 try await global.authorize(.accountant)
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationError("\(file) cannot be read as UTF-8 text")
-                }
+                let text = try InputFile.text(file)
                 let plan = try BudgetPlanFile.parse(text, file: file, version: version, year: year)
                 let table = try await BudgetService(workspace: try global.openWorkspace()).apply(plan, to: admin)
                 print(BudgetOutput.table(table, only: nil))
@@ -198,9 +196,7 @@ struct BudgetCommand: AsyncParsableCommand {
         func run() async throws {
             try await face {
                 try await global.authorize(.accountant)
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationError("\(file) cannot be read as UTF-8 text")
-                }
+                let text = try InputFile.text(file)
                 let count = try await BudgetService(workspace: try global.openWorkspace())
                     .importCSV(admin, version: version, year: year, text: text, file: file, at: try global.nowStamp())
                 print("Imported \(count) accounts into '\(version)' \(year) of \(admin)")

@@ -92,9 +92,7 @@ struct RateCommand: AsyncParsableCommand {
         func run() async throws {
             try await face {
                 try await global.authorize(.accountant)
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw ValidationError("\(file) cannot be read as UTF-8 text")
-                }
+                let text = try InputFile.text(file)
                 let count = try await ConsolidationService(workspace: try global.openWorkspace()).importRates(text, file: file)
                 print("Imported \(count) rates from \(file)")
             }

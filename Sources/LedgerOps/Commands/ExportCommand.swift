@@ -111,14 +111,7 @@ struct ImportCommand: AsyncParsableCommand {
             try await face {
                 try await global.authorize(.accountant)
                 var options = SAFTImporter.Options(suspenseForDifference: suspense, dryRun: dryRun)
-                if let mapping {
-                    guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-                        throw ValidationError("\(mapping) cannot be read as UTF-8 text")
-                    }
-                    for r in try CSVReader().records(in: text, file: mapping).dropFirst() where r.fields.count >= 2 && !r.fields[1].isEmpty {
-                        options.mapping[r.fields[0]] = r.fields[1]
-                    }
-                }
+                if let mapping { options.mapping = try InputFile.mapping(mapping) }
                 let s = try await SAFTImporter(ledger: try global.openWorkspace().ledger, options: options).importFile(file, into: admin)
                 print((dryRun ? "Dry run, nothing written: would import " : "Imported ")
                     + "\(s.imported?.entries ?? 0) entries into \(admin) from SAF-T \(s.version): \(s.accounts) accounts, "
@@ -152,15 +145,7 @@ struct ImportCommand: AsyncParsableCommand {
                 if isatty(2) != 0 {
                     options.progress = { count in FileHandle.standardError.write(Data("\r  \(count) transactions read".utf8)) }
                 }
-                if let mapping {
-                    guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-                        throw ValidationError("\(mapping) cannot be read as UTF-8 text")
-                    }
-                    let records = try CSVReader().records(in: text, file: mapping)
-                    for r in records.dropFirst() where r.fields.count >= 2 && !r.fields[1].isEmpty {
-                        options.mapping[r.fields[0]] = r.fields[1]
-                    }
-                }
+                if let mapping { options.mapping = try InputFile.mapping(mapping) }
                 let importer = XAFImporter(ledger: try global.openWorkspace().ledger, options: options)
                 if dryRun || draftMapping != nil {
                     let s = try await importer.dryRun(file, into: admin)
