@@ -69,6 +69,15 @@ import Testing
         #expect(r["4100"]!.reduce(0, +) == 6_000_00)
     }
 
+    @Test func theBuiltInFlatProfileCanBeNamedAndAnUnknownOneIsRefused() throws {
+        let named = try plan([(.account("7000"), "12000", "flat")]).evaluate(Self.inputs)
+        #expect(named["7000"] == Array(repeating: 1_000_00, count: 12))
+        #expect(named == (try plan([(.account("7000"), "12000", nil)]).evaluate(Self.inputs)))
+        #expect { try plan([(.account("7000"), "12000", "winter")]).evaluate(Self.inputs) } throws: { error in
+            "\(error)".contains("seasonality profile 'winter' does not exist; profiles: flat, summer")
+        }
+    }
+
     @Test(arguments: [
         ([(BudgetPlan.Row.Target.account("7000"), "line(revenu) * 0.3")], "line(revenu) refers to no row"),
         ([(.account("7000"), "line(4000)"), (.account("4000"), "line(7000) + 1")], "in a circle: 7000 → 4000 → 7000"),

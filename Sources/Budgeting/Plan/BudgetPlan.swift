@@ -143,15 +143,14 @@ extension BudgetPlan {
             var rounded = Decimal()
             NSDecimalRound(&rounded, &minor, 0, .plain)
             let yearAmount = NSDecimalNumber(decimal: rounded).int64Value
-            let profile: SeasonalityProfile
+            // Equal months unless a profile is named; `flat` can be named too, and a repository's own `flat` wins.
+            var profile = SeasonalityProfile.flat
             if let name = row.profile {
-                guard let found = inputs.profiles[name] else {
+                guard let found = inputs.profiles[name] ?? (name == profile.name ? profile : nil) else {
                     throw BudgetingError(place(row) + ": seasonality profile '\(name)' does not exist; profiles: "
-                        + (["flat"] + inputs.profiles.keys.sorted()).joined(separator: ", "))
+                        + Set([profile.name] + inputs.profiles.keys).sorted().joined(separator: ", "))
                 }
                 profile = found
-            } else {
-                profile = .flat
             }
             // Debit positive per account: a line's year is shared over its accounts as last year's actuals were.
             var shares: [(String, Int64)] = []
