@@ -53,32 +53,3 @@ public enum AgeingBucket: String, Sendable, Codable, CaseIterable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
-
-/// A line of a bank statement, waiting to be processed into the ledger or already processed.
-public struct BankStatementLine: Hashable, Sendable, Codable {
-    public var id: Int64
-    public var account: String
-    public var date: LocalDate
-    public var amount: Money
-    public var counterpartyName: String?
-    public var counterpartyIBAN: String?
-    public var description: String
-    /// Unique per administration: re-importing the same line is a no-op.
-    public var reference: String
-    public var entryID: Int64?
-
-    public init(id: Int64, account: String, date: LocalDate, amount: Money, counterpartyName: String?,
-                counterpartyIBAN: String?, description: String, reference: String, entryID: Int64?) {
-        self.id = id
-        self.account = account
-        self.date = date
-        self.amount = amount
-        self.counterpartyName = counterpartyName
-        self.counterpartyIBAN = counterpartyIBAN
-        self.description = description
-        self.reference = reference
-        self.entryID = entryID
-    }
-
-    public var isProcessed: Bool { entryID != nil }
-}

@@ -45,34 +45,4 @@ extension StoreTransaction {
                  account: r["account"], invoice: r["invoice"], date: try r.date("date"),
                  dueDate: try r.date("due_date"), original: r["original"], outstanding: r["outstanding"])
     }
-
-    // MARK: - Bank statement lines
-
-    /// Adds a bank statement line; returns false when a line with the same reference is already there.
-    public func insert(_ line: BankStatementLine, admin: String) throws -> Bool {
-        try execute("""
-            INSERT INTO bank_statement_line (admin_id, account, date, amount, currency, counterparty_name,
-                counterparty_iban, description, reference, entry_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (admin_id, reference) DO NOTHING
-            """, [admin, line.account, line.date.description, line.amount.minorUnits, line.amount.currency.code,
-                  line.counterpartyName, line.counterpartyIBAN, line.description, line.reference, line.entryID])
-        return changes > 0
-    }
-
-    public func markProcessed(bankLine id: Int64, entry: Int64) throws {
-        try execute("UPDATE bank_statement_line SET entry_id = ? WHERE id = ? AND entry_id IS NULL", [entry, id])
-        guard changes == 1 else { throw StoreError("bank line \(id) does not exist or is already processed") }
-    }
-
-    public func bankLines(_ admin: String, unprocessedOnly: Bool) throws -> [BankStatementLine] {
-        let filter = unprocessedOnly ? " AND entry_id IS NULL" : ""
-        return try rows("SELECT * FROM bank_statement_line WHERE admin_id = ?\(filter) ORDER BY date, id", [admin]).map { r in
-            guard let currency = try r.currency("currency") else { throw StoreError("bank line without currency") }
-            return BankStatementLine(id: r["id"], account: r["account"], date: try r.date("date"),
-                                     amount: Money(minorUnits: r["amount"], currency: currency),
-                                     counterpartyName: r["counterparty_name"], counterpartyIBAN: r["counterparty_iban"],
-                                     description: r["description"], reference: r["reference"], entryID: r["entry_id"])
-        }
-    }
 }

@@ -1,0 +1,102 @@
+/// Structured payment references: the ISO 11649 creditor reference (`RF18 5390 0754 7034`) and the Dutch
+/// betalingskenmerk (16 digits, the first a check digit). Both carry the invoice they pay; matching reads it back.
+public enum PaymentReference {
+    /// The invoice key a structured reference carries, or nil when `text` is neither kind or its check fails.
+    /// Letters are upper-cased and leading zeros of an all-digit key dropped, as `InvoiceKey` does for invoices.
+    public static func payload(of text: String) -> String? {
+        let compact = text.uppercased().filter { !$0.isWhitespace }
+        if compact.hasPrefix("RF"), compact.count >= 5, compact.count <= 25, compact.allSatisfy(\.isASCII),
+           compact.allSatisfy({ $0.isLetter || $0.isNumber }), mod97(String(compact.dropFirst(4)) + compact.prefix(4)) == 1 {
+            return InvoiceKey.normalise(String(compact.dropFirst(4)))
+        }
+        if compact.count == 16, compact.allSatisfy(\.isASCII), compact.allSatisfy(\.isNumber),
+           checkDigit(String(compact.dropFirst())) == compact.first!.wholeNumberValue {
+            return InvoiceKey.normalise(String(compact.dropFirst()))
+        }
+        return nil
+    }
+
+    /// The creditor reference for an invoice number (letters and digits only, at most 21 of them).
+    public static func creditorReference(for invoice: String) -> String? {
+        let key = invoice.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard !key.isEmpty, key.count <= 21 else { return nil }
+        let check = 98 - mod97(key + "RF00")
+        return "RF" + (check < 10 ? "0" : "") + String(check) + key
+    }
+
+    /// The 16-digit betalingskenmerk for an invoice whose number holds digits only (at most 15 of them).
+    public static func betalingskenmerk(for invoice: String) -> String? {
+        guard !invoice.isEmpty, invoice.count <= 15, invoice.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let body = String(repeating: "0", count: 15 - invoice.count) + invoice
+        return String(checkDigit(body)) + body
+    }
+
+    /// ISO 7064 mod 97-10 over letters (A = 10 … Z = 35) and digits.
+    static func mod97(_ text: String) -> Int {
+        var remainder = 0
+        for c in text {
+            if let d = c.wholeNumberValue {
+                remainder = (remainder * 10 + d) % 97
+            } else if let ascii = c.asciiValue {
+                remainder = (remainder * 100 + Int(ascii) - 55) % 97
+            }
+        }
+        return remainder
+    }
+
+    /// The Currence check digit of a betalingskenmerk's 15 digits: weights 2, 4, 8, 5, 10, 9, 7, 3, 6, 1 from the
+    /// right, 11 minus the sum modulo 11, with 10 written as 1 and 11 as 0.
+    static func checkDigit(_ digits: String) -> Int {
+        let weights = [2, 4, 8, 5, 10, 9, 7, 3, 6, 1]
+        var sum = 0
+        for (i, c) in digits.reversed().enumerated() { sum += (c.wholeNumberValue ?? 0) * weights[i % weights.count] }
+        let check = 11 - sum % 11
+        return check == 10 ? 1 : check == 11 ? 0 : check
+    }
+}
+
+/// How invoice numbers are compared: letters and digits only, upper-cased, leading zeros of an all-digit number
+/// dropped (`VF-2026/0001` is `VF20260001`; `000123` is `123`).
+public enum InvoiceKey {
+    public static func normalise(_ text: String) -> String {
+        let key = text.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard key.allSatisfy(\.isNumber) else { return key }
+        let trimmed = key.drop { $0 == "0" }
+        return trimmed.isEmpty ? key : String(trimmed)
+    }
+
+    /// The keys a free text may refer to: each word, and each run of four or more digits inside a word; keys
+    /// shorter than three characters would match too much and are left out.
+    public static func candidates(in text: String) -> Set<String> {
+        var keys: Set<String> = []
+        func add(_ run: String) {
+            let key = normalise(run)
+            if key.count >= 3 { keys.insert(key) }
+        }
+        for word in text.split(whereSeparator: { $0.isWhitespace || ",;:()[]{}\"'<>".contains($0) }) {
+            add(String(word))
+            var run = ""
+            for c in word {
+                if c.isASCII && c.isNumber { run.append(c); continue }
+                if run.count >= 4 { add(run) }
+                run = ""
+            }
+            if run.count >= 4 { add(run) }
+        }
+        return keys
+    }
+}
+
+/// Normalises an IBAN for comparison: no spaces, upper case.
+public enum IBAN {
+    public static func normalise(_ text: String) -> String { text.uppercased().filter { !$0.isWhitespace } }
+
+    /// Whether `text` is a well-formed IBAN with a valid mod-97 check.
+    public static func isValid(_ text: String) -> Bool {
+        let iban = normalise(text)
+        guard (15...34).contains(iban.count), iban.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              iban.prefix(2).allSatisfy(\.isLetter), iban.dropFirst(2).prefix(2).allSatisfy(\.isNumber)
+        else { return false }
+        return PaymentReference.mod97(String(iban.dropFirst(4) + iban.prefix(4))) == 1
+    }
+}
