@@ -8,6 +8,8 @@ struct DemoBook {
     var costCentres: [CostCentre] = []
     var entries: [EntryDraft] = []
     var unprocessedBankLines: [BankStatementLine] = []
+    /// Receipts the year did not book (after `through`): the invoices they pay are still open.
+    private var unpaid: [EntryLineDraft] = []
 
     private let accounts: DemoAccounts
     private let year: Int
@@ -212,20 +214,39 @@ struct DemoBook {
             // Bank items due this month, in date order.
             let monthEnd = date(month, 31)
             for (_, draft) in pending.filter({ $0.0 <= monthEnd }).sorted(by: { $0.0 < $1.0 }) {
-                add(draft.journal, draft.date, draft.description, draft.lines)
+                if !add(draft.journal, draft.date, draft.description, draft.lines),
+                   let paid = draft.lines.first(where: { $0.account == a.receivables && $0.invoice != nil }) {
+                    unpaid.append(paid)
+                }
             }
             pending.removeAll { $0.0 <= monthEnd }
         }
         entries.sort { $0.date < $1.date }
-        // Receipts that reached the bank but are not yet booked.
+        unpaid += pending.sorted { $0.0 < $1.0 }.compactMap { $0.1.lines.first { $0.account == a.receivables && $0.invoice != nil } }
+        // Receipts that reached the bank but are not yet booked: payments of open invoices, naming the invoice, its
+        // structured reference, or only the customer's IBAN; and the odd one that matches nothing.
         for i in 0..<rng.int(2...8) {
             let day = through.adding(days: -rng.int(0...12))
             guard day.year == year else { continue }
-            let customer = rng.pick(customers)
+            var customer = rng.pick(customers)
+            var amount = Int64(rng.int(50...3_000)) * 100
+            var description = "Betaling factuur"
+            var structured: String?
+            if i < unpaid.count - 1, let invoice = unpaid[i].invoice,
+               let payer = relations.first(where: { $0.number == unpaid[i].relation }) {
+                customer = payer
+                amount = -unpaid[i].amount
+                switch i % 3 {
+                case 0: description = "Factuur \(invoice)"
+                case 1: structured = PaymentReference.creditorReference(for: invoice)
+                default: description = "Betaling"
+                }
+            }
             unprocessedBankLines.append(BankStatementLine(
-                id: 0, account: a.bank, date: day, amount: Money(minorUnits: Int64(rng.int(50...3_000)) * 100, currency: .eur),
+                id: 0, account: a.bank, date: day, amount: Money(minorUnits: amount, currency: .eur),
                 counterpartyName: customer.name, counterpartyIBAN: customer.iban,
-                description: "Betaling factuur", reference: "STMT-\(administration.id)-\(i)", entryID: nil))
+                description: description, reference: "STMT-\(administration.id)-\(i)", entryID: nil,
+                structuredReference: structured))
         }
     }
 
