@@ -59,29 +59,62 @@ public enum PaymentReference {
 /// dropped (`VF-2026/0001` is `VF20260001`; `000123` is `123`).
 public enum InvoiceKey {
     public static func normalise(_ text: String) -> String {
-        let key = text.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        guard key.allSatisfy(\.isNumber) else { return key }
-        let trimmed = key.drop { $0 == "0" }
-        return trimmed.isEmpty ? key : String(trimmed)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var digitsOnly = true
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(b); digitsOnly = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(b - 32); digitsOnly = false
+            default: break
+            }
+        }
+        if digitsOnly, let first = bytes.firstIndex(where: { $0 != UInt8(ascii: "0") }), first > 0 {
+            bytes.removeFirst(first)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The keys a free text may refer to: each word, and each run of four or more digits inside a word; keys
     /// shorter than three characters would match too much and are left out.
     public static func candidates(in text: String) -> Set<String> {
         var keys: Set<String> = []
-        func add(_ run: String) {
-            let key = normalise(run)
+        func add(_ run: Substring.UTF8View) {
+            let key = normalise(String(decoding: run, as: UTF8.self))
             if key.count >= 3 { keys.insert(key) }
         }
-        for word in text.split(whereSeparator: { $0.isWhitespace || ",;:()[]{}\"'<>".contains($0) }) {
-            add(String(word))
-            var run = ""
-            for c in word {
-                if c.isASCII && c.isNumber { run.append(c); continue }
-                if run.count >= 4 { add(run) }
-                run = ""
+        let separators = Set(" \t\n\r,;:()[]{}\"'<>".utf8)
+        let utf8 = Substring(text).utf8
+        var wordStart = utf8.startIndex
+        var index = utf8.startIndex
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || separators.contains(utf8[index]) {
+                if wordStart < index {
+                    let word = utf8[wordStart..<index]
+                    add(word)
+                    var runStart: Substring.UTF8View.Index?
+                    var runLength = 0
+                    var i = word.startIndex
+                    while true {
+                        let isDigit = i != word.endIndex && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(word[i])
+                        if isDigit {
+                            if runStart == nil { runStart = i }
+                            runLength += 1
+                        } else {
+                            if let start = runStart, runLength >= 4, runLength < word.count { add(word[start..<i]) }
+                            runStart = nil
+                            runLength = 0
+                        }
+                        if i == word.endIndex { break }
+                        i = word.index(after: i)
+                    }
+                }
+                if atEnd { break }
+                wordStart = utf8.index(after: index)
             }
-            if run.count >= 4 { add(run) }
+            index = utf8.index(after: index)
         }
         return keys
     }

@@ -27,12 +27,12 @@ extension StoreTransaction {
 
     public func bankLines(_ admin: String, unprocessedOnly: Bool) throws -> [BankStatementLine] {
         let filter = unprocessedOnly ? " AND entry_id IS NULL" : ""
-        return try rows("SELECT * FROM bank_statement_line WHERE admin_id = ?\(filter) ORDER BY date, id", [admin])
+        return try rows("SELECT \(Self.bankLineColumns) FROM bank_statement_line WHERE admin_id = ?\(filter) ORDER BY date, id", [admin])
             .map(Self.bankLine(from:))
     }
 
     public func bankLine(_ admin: String, id: Int64) throws -> BankStatementLine? {
-        try row("SELECT * FROM bank_statement_line WHERE admin_id = ? AND id = ?", [admin, id]).map(Self.bankLine(from:))
+        try row("SELECT \(Self.bankLineColumns) FROM bank_statement_line WHERE admin_id = ? AND id = ?", [admin, id]).map(Self.bankLine(from:))
     }
 
     /// The references of lines already held, among `references`.
@@ -66,15 +66,20 @@ extension StoreTransaction {
         try rows("SELECT iban, account FROM bank_account WHERE admin_id = ? ORDER BY iban", [admin]).map { ($0["iban"], $0["account"]) }
     }
 
+    static let bankLineColumns = """
+        id, account, date, amount, currency, counterparty_name, counterparty_iban, description, reference, entry_id, \
+        statement, value_date, counterparty_bic, end_to_end_id, structured_reference, bank_reference, type_code, \
+        mandate_id, reversal, processed_by
+        """
+
+    /// Reads a row of `bankLineColumns` by position: matching reads every line to process at once.
     static func bankLine(from r: Row) throws -> BankStatementLine {
-        guard let currency = try r.currency("currency") else { throw StoreError("bank line without currency") }
+        guard let currency = try? CurrencyCode(r[4] as String) else { throw StoreError("bank line \(r[0] as Int64) has no valid currency") }
         return BankStatementLine(
-            id: r["id"], account: r["account"], date: try r.date("date"),
-            amount: Money(minorUnits: r["amount"], currency: currency), counterpartyName: r["counterparty_name"],
-            counterpartyIBAN: r["counterparty_iban"], description: r["description"], reference: r["reference"],
-            entryID: r["entry_id"], statement: r["statement"], valueDate: try r.optionalDate("value_date"),
-            counterpartyBIC: r["counterparty_bic"], endToEndID: r["end_to_end_id"],
-            structuredReference: r["structured_reference"], bankReference: r["bank_reference"], typeCode: r["type_code"],
-            mandateID: r["mandate_id"], reversal: r["reversal"], processedBy: r["processed_by"])
+            id: r[0], account: r[1], date: try Row.day(r[2], "date"), amount: Money(minorUnits: r[3], currency: currency),
+            counterpartyName: r[5], counterpartyIBAN: r[6], description: r[7], reference: r[8], entryID: r[9],
+            statement: r[10], valueDate: try (r[11] as String?).map { try Row.day($0, "value_date") }, counterpartyBIC: r[12],
+            endToEndID: r[13], structuredReference: r[14], bankReference: r[15], typeCode: r[16], mandateID: r[17],
+            reversal: r[18], processedBy: r[19])
     }
 }

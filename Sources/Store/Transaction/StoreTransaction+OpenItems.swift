@@ -3,7 +3,7 @@ import GRDB
 
 extension StoreTransaction {
     public func openItem(_ admin: String, account: String, relation: String, invoice: String) throws -> OpenItem? {
-        try row("SELECT * FROM open_item WHERE admin_id = ? AND account = ? AND relation = ? AND invoice = ?",
+        try row("SELECT \(Self.openItemColumns) FROM open_item WHERE admin_id = ? AND account = ? AND relation = ? AND invoice = ?",
                 [admin, account, relation, invoice]).map(Self.openItem(from:))
     }
 
@@ -26,7 +26,7 @@ extension StoreTransaction {
 
     /// Open items of an administration, optionally of one relation, optionally including settled ones.
     public func openItems(_ admin: String, relation: String? = nil, includeSettled: Bool = false) throws -> [OpenItem] {
-        var sql = "SELECT * FROM open_item WHERE admin_id = ?"
+        var sql = "SELECT \(Self.openItemColumns) FROM open_item WHERE admin_id = ?"
         var args: StatementArguments = [admin]
         if let relation { sql += " AND relation = ?"; args += [relation] }
         if !includeSettled { sql += " AND outstanding <> 0" }
@@ -40,9 +40,14 @@ extension StoreTransaction {
         }
     }
 
+    static let openItemColumns = "id, relation, side, account, invoice, date, due_date, original, outstanding"
+
+    /// Reads a row of `openItemColumns` by position: matching reads tens of thousands at once.
     static func openItem(from r: Row) throws -> OpenItem {
-        OpenItem(id: r["id"], relation: r["relation"], side: try r.enumValue("side", as: OpenItemSide.self),
-                 account: r["account"], invoice: r["invoice"], date: try r.date("date"),
-                 dueDate: try r.date("due_date"), original: r["original"], outstanding: r["outstanding"])
+        guard let side = OpenItemSide(rawValue: r[2]) else {
+            throw StoreError("the database holds an unknown open item side: '\(r[2] as String)'")
+        }
+        return OpenItem(id: r[0], relation: r[1], side: side, account: r[3], invoice: r[4], date: try Row.day(r[5], "date"),
+                        dueDate: try Row.day(r[6], "due_date"), original: r[7], outstanding: r[8])
     }
 }

@@ -25,6 +25,13 @@ public struct StoreTransaction {
 }
 
 extension Row {
+    /// A date column's text as a day.
+    static func day(_ text: String, _ column: String) throws -> LocalDate {
+        do { return try LocalDate(parsing: text, field: column) } catch {
+            throw StoreError("the database holds a malformed date in column \(column): '\(text)'")
+        }
+    }
+
     func date(_ column: String) throws -> LocalDate {
         let text: String = self[column]
         do { return try LocalDate(parsing: text, field: column) } catch {
