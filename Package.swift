@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "LedgerTests", dependencies: ["Core", "Store", "Ledger", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport"],
+            name: "InterchangeTests", dependencies: ["Core", "Store", "Ledger", "Interchange", "TestSupport", "Yams"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
         .testTarget(
