@@ -17,7 +17,20 @@ enum AuditFileParser {
         guard let stream = InputStream(fileAtPath: path) else {
             throw InterchangeError(file: file, line: 0, "the file does not exist or cannot be read")
         }
-        let parser = XMLParser(stream: stream)
+        try run(XMLParser(stream: stream), file: file, root: root, processNamespaces: processNamespaces,
+                delegate: delegate)
+    }
+
+    /// Parses a file already in memory, with the same errors as from a path. It is streamed too: handed over whole,
+    /// libxml2 refuses input over 10 MB ("huge input lookup").
+    static func parse(data: Data, file: String, root: String, processNamespaces: Bool,
+                      delegate: some AuditFileDelegate) throws(InterchangeError) {
+        try run(XMLParser(stream: InputStream(data: data)), file: file, root: root,
+                processNamespaces: processNamespaces, delegate: delegate)
+    }
+
+    private static func run(_ parser: XMLParser, file: String, root: String, processNamespaces: Bool,
+                            delegate: some AuditFileDelegate) throws(InterchangeError) {
         parser.shouldProcessNamespaces = processNamespaces
         parser.delegate = delegate
         let ok = parser.parse()
