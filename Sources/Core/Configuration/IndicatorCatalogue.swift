@@ -6,10 +6,10 @@ public enum IndicatorCatalogue {
     public static let all: [Indicator] = [
         Indicator("bank.unprocessed-lines", .bank, "Bank lines to process",
                   "Bank statement lines not yet booked.",
-                  unit: .count, threshold: n(25), action: "ledgerops bank list ADMIN --unprocessed"),
+                  unit: .count, threshold: n(25), action: "ledgerops bank match ADMIN"),
         Indicator("bank.oldest-unprocessed-days", .bank, "Oldest unprocessed bank line",
                   "Days since the date of the oldest bank line not yet booked.",
-                  unit: .days, threshold: n(14), action: "ledgerops bank list ADMIN --unprocessed"),
+                  unit: .days, threshold: n(14), action: "ledgerops bank list ADMIN --to-process"),
         Indicator("bank.days-since-import", .bank, "Days since the last statement",
                   "Days since the date of the latest bank statement line.",
                   unit: .days, threshold: n(7), action: "ledgerops bank import ADMIN FILE"),

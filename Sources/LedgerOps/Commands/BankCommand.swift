@@ -1,13 +1,47 @@
 import ArgumentParser
 import Core
 import Foundation
+import Interchange
 import Ledger
 
 /// `ledgerops bank`: bank statements in, matched to open items, the rest processed by hand.
 struct BankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bank", abstract: "Bank statements: import, match to open items, list, post by hand.",
-        subcommands: [Match.self, List.self, Post.self])
+        subcommands: [Import.self, Match.self, List.self, Post.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a bank statement file (CAMT.053/.052/.054 or MT940), all or nothing.",
+            discussion: """
+                The format is read from the content. Lines already imported (from this file or another) are \
+                skipped. The ledger account is --account the first time an IBAN comes in (remembered after), or \
+                the administration's only bank account.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Administration id.") var admin: String
+        @Argument(help: "The statement file.") var file: String
+        @Option(help: "The ledger (bank) account the statement's IBAN books to.") var account: String?
+        @Flag(help: "Check the file and write nothing.") var dryRun = false
+        @Flag(help: "Match the lines to open items right after the import.") var match = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            try await face {
+                try await global.authorize(.accountant)
+                let ledger = try global.openWorkspace().ledger
+                let report = try await BankStatementFile.importFile(file, into: admin, ledger: ledger, account: account,
+                                                                    dryRun: dryRun)
+                let matched = match && !dryRun ? try await ledger.matchBankLines(admin) : nil
+                if json { return try printJSON(BankOutput.ImportAndMatch(imported: report, matched: matched)) }
+                print(BankOutput.imported(report, file: file))
+                if let matched {
+                    let lines = Dictionary(uniqueKeysWithValues: try await ledger.bankLines(admin).map { ($0.id, $0) })
+                    print(BankOutput.match(matched, lines: lines))
+                }
+            }
+        }
+    }
 
     struct Match: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,6 +3,20 @@ import Ledger
 
 /// Renders bank lines and matching results as tables a bookkeeper reads.
 enum BankOutput {
+    /// `bank import --match --json`: both reports in one document.
+    struct ImportAndMatch: Encodable {
+        var imported: BankImportReport
+        var matched: BankMatchReport?
+    }
+
+    static func imported(_ r: BankImportReport, file: String) -> String {
+        var out = [(r.dryRun ? "Dry run, nothing written: " : "") + "\(file): \(r.statements) statement(s), \(r.lines) lines, "
+            + "\(r.added) new, \(r.alreadyThere) already there"]
+        for (iban, account) in r.accounts.sorted(by: { $0.key < $1.key }) { out.append("  \(iban) books to account \(account)") }
+        out += r.warnings.map { "warning: \($0)" }
+        return out.joined(separator: "\n")
+    }
+
     static func list(_ lines: [BankStatementLine]) -> String {
         guard !lines.isEmpty else { return "No bank lines." }
         var table = TextTable(["id", "date", "amount", "counterparty", "description", "status"], rightAligned: [0, 2])

@@ -12,7 +12,7 @@ enum Page {
                              ("administration", PageTemplates.administration), ("report", PageTemplates.report),
                              ("audit", PageTemplates.audit), ("groups", PageTemplates.groups),
                              ("consolidation", PageTemplates.consolidation), ("budgets", PageTemplates.budgets),
-                             ("import", PageTemplates.importPage)] {
+                             ("import", PageTemplates.importPage), ("bank", PageTemplates.bank)] {
             templates[name] = try! MustacheTemplate(string: text)
         }
         return MustacheLibrary(templates: templates)

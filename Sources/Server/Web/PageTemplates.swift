@@ -84,7 +84,7 @@ enum PageTemplates {
         {{#readings}}<details {{#first}}open{{/first}}><summary><a href="/administrations/{{administration}}">{{administration}}</a>
         {{name}} — <span class="hot">{{value}}</span> (threshold {{threshold}})</summary>
         <table>{{#items}}<tr><td>{{reference}}</td><td>{{text}}</td><td>{{date}}</td><td class="n">{{amount}}</td></tr>{{/items}}</table>
-        <p class="muted">Do the work: <code>{{action}}</code></p></details>{{/readings}}
+        <p class="muted">{{#place}}<a href="{{place}}">Do the work here</a> or: {{/place}}<code>{{action}}</code></p></details>{{/readings}}
         """
 
     static let clusters = """
@@ -136,7 +136,8 @@ enum PageTemplates {
         <p class="muted">cluster {{cluster}} · responsible {{responsible}} · applied revision <code>{{revision}}</code></p>
         <p>Reports: {{#reports}}<a href="/administrations/{{id}}/reports/{{kind}}?period={{period}}">{{label}}</a> · {{/reports}}
         <a href="/administrations/{{id}}/reports/profit-and-loss?period={{period}}&budget=1">budget against actual</a> ·
-        <a href="/administrations/{{id}}/budgets">budgets</a> · <a href="/administrations/{{id}}/import">import an audit file</a></p>
+        <a href="/administrations/{{id}}/budgets">budgets</a> · <a href="/administrations/{{id}}/bank">bank</a> ·
+        <a href="/administrations/{{id}}/import">import an audit file</a></p>
         <h2>Revenue and result per month</h2>{{{chart}}}
         <h2>Trial balance {{period}}</h2><table><tr><th>account</th><th>name</th><th class="n">closing</th></tr>
         {{#rows}}<tr><td>{{account}}</td><td>{{name}}</td><td class="n">{{closing}}</td></tr>{{/rows}}</table>
@@ -160,6 +161,26 @@ enum PageTemplates {
         """
 
     /// An administration's budget versions, and one of them per account and month (revenue positive).
+    /// The bank lines of an administration: to process (with matching's proposal or reason), then recent ones.
+    static let bank = """
+        <h1>Bank <span class="muted">{{id}}</span></h1>{{#done}}<p class="ok">{{done}}</p>{{/done}}{{#error}}<p class="hot">{{error}}</p>{{/error}}
+        <form method="post" action="/administrations/{{id}}/bank/import" enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="file" name="file" required>
+        <label>bank account <input name="account" size="6" placeholder="10201"></label>
+        <label><input type="checkbox" name="match" checked> match after import</label> <button>Import statement (CAMT / MT940)</button></form>
+        <h2>To process: {{count}}</h2>{{#matchable}}<form method="post" action="/administrations/{{id}}/bank/match">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><button>Match and post the {{matchable}} that match</button></form>{{/matchable}}
+        <table><tr><th>#</th><th>date</th><th class="n">amount</th><th>counterparty</th><th>description</th><th>matching</th><th>by hand</th></tr>
+        {{#toProcess}}<tr id="line-{{line}}"><td>{{line}}</td><td>{{date}}</td><td class="n">{{amount}}</td><td>{{counterparty}}<br><small class="muted">{{iban}}</small></td>
+        <td>{{description}}</td><td>{{#proposal}}<span class="ok">{{proposal}}</span>{{/proposal}}<span class="muted">{{reason}}</span></td>
+        <td><form method="post" action="/administrations/{{id}}/bank/{{line}}/post"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <input name="invoices" size="12" placeholder="invoice(s)"> <input name="rest" size="5" placeholder="rest acct"><br>
+        or <input name="account" size="5" placeholder="account"> <input name="vatCode" size="4" placeholder="VAT"> <button>Post</button></form></td></tr>{{/toProcess}}
+        </table>{{^toProcess}}<p class="muted">Nothing to process.</p>{{/toProcess}}
+        <h2>Recently processed</h2><table>{{#processed}}<tr><td>{{line}}</td><td>{{date}}</td><td class="n">{{amount}}</td>
+        <td>{{counterparty}}</td><td>{{description}}</td><td>{{processed}}</td></tr>{{/processed}}</table>
+        """
+
     static let budgets = """
         <h1>Budgets <span class="muted">{{id}}</span></h1>
         <table><tr><th>year</th><th>version</th><th>basis</th><th>steering</th></tr>

@@ -41,6 +41,7 @@ extension LedgerOpsServer {
                 "readings": readings.enumerated().map { i, r -> [String: Any] in
                     ["first": i == 0, "administration": r.administration, "name": r.name, "value": r.value?.description ?? "–",
                      "threshold": r.threshold.description, "action": r.action,
+                     "place": id.hasPrefix("bank.") && id != "bank.negative-cash-balance" ? "/administrations/\(r.administration)/bank" : "",
                      "items": r.items.prefix(50).map { item -> [String: Any] in
                          ["reference": item.reference, "text": item.text, "date": item.date.map { "\($0)" } ?? "",
                           "amount": item.amount.map(money) ?? ""]

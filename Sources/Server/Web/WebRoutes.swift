@@ -48,6 +48,7 @@ extension LedgerOpsServer {
         clusterPages(router, env)
         proposalPages(router, env)
         administrationPages(router, env)
+        bankPages(router, env)
         groupPages(router, env)
         router.get("audit") { request, context -> Response in
             guard let identity = context.identity else { return Page.redirect("/login?next=/audit") }

@@ -23,7 +23,9 @@ extension CAMTMessage {
             return nil
         }
         var transactions: [BankTransaction] = []
-        for entry in record.entries {
+        // Pending (PDNG) and information-only (INFO) entries of an intraday report are not booked money yet; the
+        // booked entry comes in a later report or the day's statement.
+        for entry in record.entries where entry.status.map({ !["PDNG", "INFO", "FUTR"].contains($0) }) ?? true {
             transactions += try entry.bankTransactions(ownAccount: record.account.identification, file: file)
         }
         return BankStatement(format: kind.format, identifier: record.id, account: record.account.identification.text,
