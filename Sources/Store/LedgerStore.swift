@@ -86,7 +86,7 @@ public final class LedgerStore: Sendable {
     public func tableCounts() async throws -> [String: Int] {
         try await pool.read { db in
             var counts: [String: Int] = [:]
-            for table in Schema.ledgerTables {
+            for table in Schema.ledgerTables + Schema.syncTables {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return counts

@@ -47,6 +47,9 @@ enum Schema {
         migrator.registerMigration("v12-budget-versions") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v14-sync") { db in
+            try db.execute(sql: v14)
+        }
         return migrator
     }
 
