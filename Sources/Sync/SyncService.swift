@@ -145,6 +145,12 @@ public struct SyncService: Sendable {
         try tx.insert(SyncRequestRecord(key: key, operation: operation, requestHash: hash, response: text), admin: admin)
     }
 
+    /// A key derived from a request's bytes (`sha256:…`), for callers that send a file and name no key: running the
+    /// same file again is then a replay.
+    public static func contentKey(for body: Data) -> String {
+        "sha256:" + SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// SHA-256 of the operation and the request's canonical JSON, in hex.
     static func hash(operation: String, request: Data) -> String {
         var hasher = SHA256()
