@@ -31,7 +31,7 @@ let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let keep = arguments.contains("--keep")
-/// `--only journal|xaf|templates|reconciler|reports|consolidation|budgets|monitor|posting` runs one part (for profiling; `make bench` runs all).
+/// `--only journal|xaf|templates|reconciler|reports|consolidation|budgets|monitor|sync|posting` runs one part (for profiling; `make bench` runs all).
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
@@ -132,6 +132,15 @@ do {
         }
     } else {
         print("server: skipped, wrk is not installed (make bench installs it)")
+    }
+    print("")
+    }
+    if runs("sync") {
+    let sync = try await SyncBench(invoices: tiny ? 50 : 1_000, directory: dir + "/sync", projectRoot: root).run()
+    printTable(["CRM sync API", "size", "time"], sync.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((sync.postSeconds <= 2 ? "met     " : "MISSED  ")
+            + String(format: "1,000 invoice posts over HTTP ≤ 2 s: %.3f s", sync.postSeconds))
     }
     print("")
     }

@@ -80,7 +80,10 @@ public struct SyncService: Sendable {
         try SyncRules.checkIdempotencyKey(key)
         let hash = Self.hash(operation: "invoice", request: try SyncJSON.encode(invoice))
         return try await mapped {
-            try await ledger.withPosting(admin) { write in
+            if let reply: SyncReply<InvoiceReply> = try await replay(admin, key: key, operation: "invoice", hash: hash) {
+                return reply
+            }
+            return try await ledger.withPosting(admin) { write in
                 let tx = write.transaction
                 if let reply: SyncReply<InvoiceReply> = try Self.replay(tx, admin: admin, key: key, operation: "invoice", hash: hash) {
                     return reply
@@ -114,7 +117,10 @@ public struct SyncService: Sendable {
     ) async throws -> SyncReply<Body> {
         let hash = Self.hash(operation: operation, request: try SyncJSON.encode(request))
         return try await mapped {
-            try await ledger.store.write { tx in
+            if let reply: SyncReply<Body> = try await replay(admin, key: key, operation: operation, hash: hash) {
+                return reply
+            }
+            return try await ledger.store.writeGrouped { tx in
                 guard try tx.administration(admin) != nil else {
                     throw SyncError.notFound("administration \(admin) does not exist")
                 }
@@ -126,6 +132,13 @@ public struct SyncService: Sendable {
                 return SyncReply(body: body, replayed: false)
             }
         }
+    }
+
+    /// A replay is answered from a read, without waiting for the writer; the write checks again, for a request sent
+    /// twice at once.
+    private func replay<Body: Codable & Sendable & Equatable>(_ admin: String, key: String, operation: String,
+                                                              hash: String) async throws -> SyncReply<Body>? {
+        try await ledger.store.read { tx in try Self.replay(tx, admin: admin, key: key, operation: operation, hash: hash) }
     }
 
     /// The stored answer when `key` was used for this same request; a refusal when it was used for another.

@@ -21,12 +21,16 @@ public struct LedgerWrite {
 }
 
 extension LedgerService {
-    /// Runs `body` in one write transaction of `admin` with a posting session; what it posts and writes commits
-    /// together when it returns, and nothing does when it throws.
+    /// Runs `body` in a write transaction of `admin` with a posting session; what it posts and writes commits
+    /// together when it returns, and nothing does when it throws. The transaction may be shared with other such
+    /// writes arriving at the same time (`LedgerStore.writeGrouped`), each in its own savepoint.
     public func withPosting<T: Sendable>(_ admin: String, _ body: @escaping @Sendable (inout LedgerWrite) throws -> T)
         async throws -> T
     {
-        try await write(admin) { tx in
+        try await store.writeGrouped { tx in
+            guard try tx.administration(admin) != nil else {
+                throw LedgerError.notFound("administration \(admin) does not exist")
+            }
             var write = LedgerWrite(session: try PostingSession(tx: tx, admin: admin))
             let result = try body(&write)
             try write.session.finish()
