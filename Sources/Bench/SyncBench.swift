@@ -16,7 +16,7 @@ struct SyncBench {
     let directory: String
     let projectRoot: String
     /// Requests in flight at once, as a CRM's sync worker pool would send them.
-    let concurrency = 8
+    let concurrency = 16
 
     struct Result {
         var rows: [(String, String, String)]

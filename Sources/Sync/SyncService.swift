@@ -92,6 +92,7 @@ public struct SyncService: Sendable {
                     throw SyncError("unknown-relation", "relation", "relation \(invoice.relation) does not exist in "
                         + "administration \(admin); send it first (PUT relations/\(invoice.relation))")
                 }
+                try write.loadAccounts(invoice.lines.map(\.account) + write.context.journals.values.compactMap(\.account))
                 let (draft, entrySummary) = try InvoiceBook.draft(for: invoice, relation: relation, in: write.context)
                 let result: PostResult
                 do { result = try write.post(draft) } catch let error as LedgerError where error.code == "idempotency-conflict" {

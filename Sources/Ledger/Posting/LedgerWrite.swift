@@ -10,8 +10,14 @@ public struct LedgerWrite {
     /// The transaction, for the caller's own typed writes.
     public var transaction: StoreTransaction { session.tx }
 
-    /// The administration's accounts, journals, VAT codes, cost centres and periods as this transaction sees them.
+    /// The administration's journals, VAT codes, cost centres and periods as this transaction sees them, and the
+    /// accounts loaded so far: those named to `loadAccounts` and by the entries posted.
     public var context: PostingContext { session.context }
+
+    /// Loads these accounts (those that exist) into `context`; a chart of hundreds is not read for one entry.
+    public mutating func loadAccounts(_ codes: some Sequence<String>) throws {
+        try session.loadAccounts(codes)
+    }
 
     /// Posts one entry (or finds it already posted under its source and reference, see `PostResult.created`).
     public mutating func post(_ draft: EntryDraft) throws -> PostResult {
@@ -28,10 +34,7 @@ extension LedgerService {
         async throws -> T
     {
         try await store.writeGrouped { tx in
-            guard try tx.administration(admin) != nil else {
-                throw LedgerError.notFound("administration \(admin) does not exist")
-            }
-            var write = LedgerWrite(session: try PostingSession(tx: tx, admin: admin))
+            var write = LedgerWrite(session: try PostingSession(tx: tx, admin: admin, accountsOnDemand: true))
             let result = try body(&write)
             try write.session.finish()
             return result
