@@ -1,5 +1,4 @@
 import Core
-import Ledger
 
 /// Why the CRM sync refused a request, naming the field (`lines[2].vatCode`) so the integration can fix it.
 public struct SyncError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,11 +12,6 @@ public struct SyncError: Error, Sendable, Equatable, CustomStringConvertible {
         self.code = code
         self.field = field
         self.message = message
-    }
-
-    /// A ledger refusal, with its field path moved onto the request (`entryLine` maps posted lines to request lines).
-    init(_ error: LedgerError) {
-        self.init(error.code, error.location, error.message)
     }
 
     init(_ error: CoreError, code: String = "invalid-field") {
