@@ -47,6 +47,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Sync",
+            dependencies: ["Core", "Store", "Ledger", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Reporting",
             dependencies: ["Core", "Ledger", "Store"],
             swiftSettings: swiftSettings
@@ -92,7 +97,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
-                           "Consolidation", "Budgeting", "Interchange", .product(name: "Hummingbird", package: "hummingbird"),
+                           "Consolidation", "Budgeting", "Interchange", "Sync", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources/openapi.yaml")],
             swiftSettings: swiftSettings
@@ -101,7 +106,7 @@ let package = Package(
             name: "LedgerOps",
             dependencies: [
                 "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
-                "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", .product(name: "Mustache", package: "swift-mustache"),
+                "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", "Sync", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -110,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: ["Core", "Store", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource",
-                           "Workspace", "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting"],
+                           "Workspace", "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", "Sync"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -143,7 +148,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "Budgeting", "TestSupport"],
+            dependencies: ["Core", "Store", "Ledger", "Workspace", "Workflow", "Server", "Budgeting", "Sync", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SyncTests", dependencies: ["Core", "Store", "Ledger", "Reporting", "Sync", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(

@@ -31,7 +31,7 @@ let binaryDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 let keep = arguments.contains("--keep")
-/// `--only journal|xaf|templates|reconciler|reports|consolidation|budgets|monitor|bank|posting` runs one part (for profiling; `make bench` runs all).
+/// `--only journal|xaf|templates|reconciler|reports|consolidation|budgets|monitor|bank|sync|posting` runs one part (for profiling; `make bench` runs all).
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 defer { if keep { print("kept \(dir)") } else { try? FileManager.default.removeItem(atPath: dir) } }
@@ -141,6 +141,15 @@ do {
     if !tiny {
         print((bank.matchAndPost <= 1 ? "met     " : "MISSED  ")
             + String(format: "match 10,000 bank lines against 50,000 open items (posting included) ≤ 1 s: %.3f s", bank.matchAndPost))
+    }
+    print("")
+    }
+    if runs("sync") {
+    let sync = try await SyncBench(invoices: tiny ? 50 : 1_000, directory: dir + "/sync", projectRoot: root).run()
+    printTable(["CRM sync API", "size", "time"], sync.rows.map { [$0.0, $0.1, $0.2] })
+    if !tiny {
+        print((sync.postSeconds <= 2 ? "met     " : "MISSED  ")
+            + String(format: "1,000 invoice posts over HTTP ≤ 2 s: %.3f s", sync.postSeconds))
     }
     print("")
     }

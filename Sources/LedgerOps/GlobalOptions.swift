@@ -7,6 +7,7 @@ import Templates
 import Ledger
 import Reconciler
 import Store
+import Sync
 import Workflow
 import Workspace
 
@@ -80,6 +81,7 @@ func describe(_ error: any Error) -> String {
     case let e as GitError: e.description
     case let e as ReconcilerService.Refusal: e.description
     case let e as WorkflowError: e.description
+    case let e as SyncError: e.description
     default: String(describing: error)
     }
 }

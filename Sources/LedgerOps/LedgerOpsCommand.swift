@@ -14,6 +14,6 @@ struct LedgerOpsCommand: AsyncParsableCommand {
             AuditCommand.self, ProposeCommand.self, ProposalsCommand.self, ProposalCommand.self,
             ReviewCommand.self, DistributeCommand.self, DistributionCommand.self, RollbackCommand.self,
             FigureCommand.self, AssetCommand.self, MonitorCommand.self, ServeCommand.self, ConsolidateCommand.self,
-            GroupCommand.self, RateCommand.self, BudgetCommand.self, BankCommand.self,
+            GroupCommand.self, RateCommand.self, BudgetCommand.self, BankCommand.self, SyncCommand.self,
         ])
 }

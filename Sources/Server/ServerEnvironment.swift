@@ -5,6 +5,7 @@ import Ledger
 import Monitoring
 import Reconciler
 import Reporting
+import Sync
 public import Workflow
 
 /// Everything the routes call: the workspace's services and the injected clock. The routes hold no rule of their own.
@@ -37,6 +38,7 @@ public struct ServerEnvironment: Sendable {
     var reconciler: ReconcilerService { ReconcilerService(workspace: workspace) }
     var monitor: MonitorService { MonitorService(ledger: workspace.ledger, cache: monitorCache) }
     var reports: ReportService { ReportService(ledger: workspace.ledger) }
+    var sync: SyncService { SyncService(ledger: workspace.ledger) }
 
     /// Runs (or resumes) a distribution for a request: a five-minute lease, a merge commit (if one is needed)
     /// stamped now, today's date for the apply.

@@ -5,6 +5,7 @@ import Ledger
 import Monitoring
 import Reporting
 import Store
+import Sync
 import Workflow
 
 /// An HTTP error with a stable code and a message a person can act on, sent as JSON
@@ -13,20 +14,23 @@ public struct ServerError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
+    /// The request field the error is about (`lines[0].vatCode`), when there is one.
+    public var field: String?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.field = field
     }
 
     struct Body: Encodable {
-        struct Detail: Encodable { let code: String; let message: String }
+        struct Detail: Encodable { let code: String; let message: String; let field: String? }
         let error: Detail
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message)))
+        let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message, field: field)))
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
@@ -48,6 +52,14 @@ public struct ServerError: HTTPResponseError, Sendable {
             return ServerError(status, e.code, e.message)
         case let e as LedgerError:
             return ServerError(e.code == "not-found" ? .notFound : .unprocessableContent, e.code, e.description)
+        case let e as SyncError:
+            let status: HTTPResponse.Status = switch e.code {
+            case "not-found": .notFound
+            case "malformed-json", "missing-idempotency-key": .badRequest
+            case "idempotency-key-reused", "idempotency-conflict": .conflict
+            default: .unprocessableContent
+            }
+            return ServerError(status, e.code, e.description, field: e.field.isEmpty ? nil : e.field)
         case let e as ReportingError:
             return ServerError(e.code == "no-layout" ? .notFound : .badRequest, e.code, e.message)
         case let e as ConsolidationError:

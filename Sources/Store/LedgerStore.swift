@@ -9,6 +9,7 @@ public final class LedgerStore: Sendable {
     public static let fileName = "ledgerops.sqlite"
 
     private let pool: DatabasePool
+    private let groupCommit = GroupCommit()
     public let path: String
 
     /// Opens (creating when missing) the database at `path` and brings its schema up to date.
@@ -41,6 +42,13 @@ public final class LedgerStore: Sendable {
     /// Runs `body` in one write transaction: everything it does commits together or not at all.
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         try await pool.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// Runs `body` as `write` does, but in a transaction it may share with other writes submitted at the same time:
+    /// each in its own savepoint (one that throws is rolled back alone), one commit and one sync for all.
+    /// For many small concurrent writes, such as API requests; `body` must not rely on being alone in its transaction.
+    public func writeGrouped<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await groupCommit.submit(to: pool, body)
     }
 
     /// Runs `body` in one write transaction in which SQLite does not check foreign keys row by row.
@@ -86,7 +94,7 @@ public final class LedgerStore: Sendable {
     public func tableCounts() async throws -> [String: Int] {
         try await pool.read { db in
             var counts: [String: Int] = [:]
-            for table in Schema.ledgerTables {
+            for table in Schema.ledgerTables + Schema.syncTables {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return counts

@@ -24,8 +24,9 @@ struct OpenAPITests {
         let ada = try await f.signIn("ada"), rita = try await f.signIn("rita"), anna = try await f.signIn("anna")
         var recorded: [[String: Any]] = []
         func call(_ method: String, _ path: String, _ template: String, body: String? = nil,
-                  session: ServerFixture.Session? = nil, token: String? = nil) async throws -> ServerFixture.Reply {
-            let reply = try await f.request(method, path, body: body, session: session, token: token)
+                  session: ServerFixture.Session? = nil, token: String? = nil, key: String? = nil) async throws -> ServerFixture.Reply {
+            let reply = try await f.request(method, path, body: body, session: session, token: token,
+                                            headers: key.map { ["Idempotency-Key": $0] } ?? [:])
             let json = reply.body.isEmpty ? NSNull() : (try? JSONSerialization.jsonObject(with: reply.body, options: .fragmentsAllowed)) ?? NSNull()
             recorded.append(["method": method, "path": template, "status": reply.status, "body": json])
             return reply
@@ -84,6 +85,48 @@ struct OpenAPITests {
         let tokenID = try #require((token.json["token"] as? [String: Any])?["id"] as? Int)
         _ = try await call("DELETE", "/api/v1/tokens/\(tokenID)", "/tokens/{id}", session: ada)
         _ = try await call("DELETE", "/api/v1/session", "/session", session: rita)
+
+        // The CRM sync: every route, its statuses and its errors.
+        let vera = try await f.signIn("vera")
+        let accounts = try await f.workspace.ledger.accounts("m1").filter { $0.active && $0.control == nil }
+        let revenue = accounts.first { $0.type == .revenue && $0.vatCode == "V21" }!.code
+        let relation = #"{"name": "Hotel De Zon", "kind": "customer", "contact": {"name": "Joke", "email": "j@zon.example", "phone": "020"}, "#
+            + #""address": {"street": "Strandweg 1", "postalCode": "1234 AB", "city": "Zandvoort", "country": "NL"}, "vatNumber": "NL812345678B01", "#
+            + #""chamberOfCommerce": "12345678", "iban": "NL91ABNA0417164300", "paymentTermDays": 14, "invoiceDelivery": "email"}"#
+        let relationPath = "/administrations/{id}/relations/{number}", centrePath = "/administrations/{id}/cost-centres/{code}"
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D001", relationPath, body: relation, session: anna, key: "r1")
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D001", relationPath, body: relation, session: anna, key: "r1")
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D001", relationPath, body: relation, session: anna, key: "r2")
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D002", relationPath, body: relation, session: anna)
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D002", relationPath, body: relation, session: vera, key: "v")
+        _ = try await call("PUT", "/api/v1/administrations/h1/relations/D002", relationPath, body: relation, session: anna, key: "h")
+        _ = try await call("PUT", "/api/v1/administrations/zz/relations/D002", relationPath, body: relation, session: ada, key: "z")
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D001", relationPath, body: #"{"name": "X", "kind": "customer"}"#,
+                           session: anna, key: "r1")
+        _ = try await call("PUT", "/api/v1/administrations/m1/relations/D002", relationPath, body: #"{"name": "X", "kind": "customer", "iban": "NL00"}"#,
+                           session: anna, key: "r3")
+        _ = try await call("PUT", "/api/v1/administrations/m1/cost-centres/PZ", centrePath, body: #"{"description": "Project Zon"}"#, session: anna, key: "c1")
+        _ = try await call("PUT", "/api/v1/administrations/m1/cost-centres/PZ", centrePath, body: #"{"description": "Zon", "active": false}"#,
+                           session: anna, key: "c2")
+        let invoice = #"{"kind": "sales", "number": "2026-101", "relation": "D001", "date": "2026-10-01", "description": "Factuur", "#
+            + #""lines": [{"account": "\#(revenue)", "net": "1000.00", "vatCode": "V21", "description": "Kamers"}], "#
+            + #""vat": [{"vatCode": "V21", "amount": "210.00"}], "totalVat": "210.00", "total": "1210.00"}"#
+        _ = try await call("POST", "/api/v1/administrations/m1/invoices", "/administrations/{id}/invoices", body: invoice, session: anna, key: "i1")
+        _ = try await call("POST", "/api/v1/administrations/m1/invoices", "/administrations/{id}/invoices", body: invoice, session: anna, key: "i2")
+        _ = try await call("POST", "/api/v1/administrations/m1/invoices", "/administrations/{id}/invoices",
+                           body: invoice.replacingOccurrences(of: "1000.00", with: "900.00"), session: anna, key: "i3")
+        _ = try await call("POST", "/api/v1/administrations/m1/invoices", "/administrations/{id}/invoices", body: "{", session: anna, key: "i4")
+        _ = try await call("GET", "/api/v1/administrations/m1/open-items?relation=D001&side=receivable", "/administrations/{id}/open-items", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/m1/open-items?side=x", "/administrations/{id}/open-items", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/m1/open-items?relation=NOPE", "/administrations/{id}/open-items", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/m1/changes?since=0", "/administrations/{id}/changes", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/m1/changes?since=0&limit=1", "/administrations/{id}/changes", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/m1/changes?since=x", "/administrations/{id}/changes", session: vera)
+        _ = try await call("GET", "/api/v1/administrations/h1/changes", "/administrations/{id}/changes", session: anna)
+        _ = try await call("GET", "/api/v1/administrations/m1/changes", "/administrations/{id}/changes")
+        let statuses = recorded.filter { ($0["path"] as? String)?.hasPrefix("/administrations/{id}/") == true
+            && ["PUT", "POST"].contains($0["method"] as? String) }.compactMap { $0["status"] as? Int }
+        #expect(Set(statuses) == [200, 201, 400, 403, 404, 409, 422], "\(statuses)")
 
         let file = f.directory + "/responses.json"
         try JSONSerialization.data(withJSONObject: recorded).write(to: URL(fileURLWithPath: file))

@@ -71,9 +71,10 @@ final class ServerFixture: Sendable {
     struct Session: Sendable { let cookie: String; let csrf: String }
 
     func request(_ method: String, _ path: String, body: String? = nil, session: Session? = nil, csrf: Bool = true,
-                 token: String? = nil) async throws -> Reply {
+                 token: String? = nil, headers: [String: String] = [:]) async throws -> Reply {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body { request.httpBody = Data(body.utf8); request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         if let session {
             request.setValue(session.cookie, forHTTPHeaderField: "Cookie")

@@ -124,7 +124,7 @@ public struct CSVMigration: Sendable {
                         throw InterchangeError(file: file, line: r.line, "field delivery: '\(deliveryText)' is not email, post, peppol or portal")
                     }
                     let iban = r.fields["iban"].flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: " ", with: "").uppercased() }
-                    if let iban, !Self.validIBAN(iban) {
+                    if let iban, !IBAN.isValid(iban) {
                         throw InterchangeError(file: file, line: r.line, "field iban: '\(iban)' is not a valid IBAN (its check digits fail)")
                     }
                     let terms = r.fields["terms"].flatMap { $0.isEmpty ? nil : Int($0) } ?? 30
@@ -214,17 +214,5 @@ public struct CSVMigration: Sendable {
             result.imported = imported
             return result
         }
-    }
-
-    /// ISO 13616 check digits (mod 97).
-    static func validIBAN(_ iban: String) -> Bool {
-        guard iban.count >= 15, iban.count <= 34, iban.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-        let rearranged = iban.dropFirst(4) + iban.prefix(4)
-        var remainder = 0
-        for c in rearranged {
-            let value = c.isNumber ? Int(String(c))! : Int(c.asciiValue! - 55)
-            for digit in String(value) { remainder = (remainder * 10 + Int(String(digit))!) % 97 }
-        }
-        return remainder == 1
     }
 }

@@ -119,17 +119,3 @@ public enum InvoiceKey {
         return keys
     }
 }
-
-/// Normalises an IBAN for comparison: no spaces, upper case.
-public enum IBAN {
-    public static func normalise(_ text: String) -> String { text.uppercased().filter { !$0.isWhitespace } }
-
-    /// Whether `text` is a well-formed IBAN with a valid mod-97 check.
-    public static func isValid(_ text: String) -> Bool {
-        let iban = normalise(text)
-        guard (15...34).contains(iban.count), iban.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              iban.prefix(2).allSatisfy(\.isLetter), iban.dropFirst(2).prefix(2).allSatisfy(\.isNumber)
-        else { return false }
-        return PaymentReference.mod97(String(iban.dropFirst(4) + iban.prefix(4))) == 1
-    }
-}

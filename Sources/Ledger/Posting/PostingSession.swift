@@ -35,15 +35,21 @@ struct PostingSession {
         var year: Int, period: Int, code: String, relation: String?
     }
 
-    init(tx: StoreTransaction, admin: String) throws {
+    /// Set when accounts are loaded as entries name them rather than all at once (a session posting one entry
+    /// into a chart of hundreds of accounts).
+    private let accountsOnDemand: Bool
+
+    init(tx: StoreTransaction, admin: String, accountsOnDemand: Bool = false) throws {
         guard let administration = try tx.administration(admin) else {
             throw LedgerError.notFound("administration \(admin) does not exist")
         }
         self.tx = tx
         self.admin = admin
+        self.accountsOnDemand = accountsOnDemand
         do {
             context = try PostingContext(
-                administration: administration, accounts: try tx.accounts(admin), journals: try tx.journals(admin),
+                administration: administration, accounts: accountsOnDemand ? [] : try tx.accounts(admin),
+                journals: try tx.journals(admin),
                 vatCodes: try tx.vatCodes(admin), costCentres: try tx.costCentres(admin),
                 relations: [], periods: try tx.fiscalYears(admin).flatMap(\.periods))
         } catch let error as CoreError { throw LedgerError(error) }
@@ -130,6 +136,13 @@ struct PostingSession {
         for relation in try tx.relations(admin) { context.relations[relation.number] = relation }
     }
 
+    /// Loads these accounts into the context, when they exist and are not there yet (see `accountsOnDemand`).
+    mutating func loadAccounts(_ codes: some Sequence<String>) throws {
+        for code in codes where context.accounts[code] == nil {
+            if let account = try tx.account(admin, code: code) { context.accounts[code] = account }
+        }
+    }
+
     /// Relations are many; only those an entry names are loaded, once per session.
     mutating func loadRelations(of draft: EntryDraft) throws {
         for number in Set(draft.lines.compactMap(\.relation)) where context.relations[number] == nil {
@@ -141,6 +154,7 @@ struct PostingSession {
     mutating func post(_ draft: EntryDraft, reversalOf: Int64? = nil, touchOpenItems: Bool = true) throws -> Result {
         if let existing = try replayed(draft) { return Result(entry: existing, created: false) }
         try loadRelations(of: draft)
+        if accountsOnDemand { try loadAccounts(draft.lines.map(\.account)) }
         let (period, lines) = try PostingRules.validate(draft, in: context)
         let entry = try write(draft, period: period, lines: lines, reversalOf: reversalOf, touchOpenItems: touchOpenItems)
         return Result(entry: entry, created: true)
