@@ -55,12 +55,18 @@ extension LedgerService {
                 let draft = try Self.bankEntry(line, journals: journals, counter: outcome.allocations.map {
                     EntryLineDraft(account: $0.account, amount: -$0.amount, relation: $0.relation, invoice: $0.invoice)
                 })
+                // The line's own key: an entry already under it (processed before the line was marked) is reused.
+                if let existing = try session.replayed(draft) {
+                    try tx.markProcessed(bankLine: line.id, entry: existing.id, by: rule.rawValue)
+                    continue
+                }
                 try session.loadRelations(of: draft)
-                do { _ = try PostingRules.validate(draft, in: session.context) } catch let error as LedgerError {
+                let checked: (period: Period, lines: [PostedLine])
+                do { checked = try PostingRules.validate(draft, in: session.context) } catch let error as LedgerError {
                     outcomes[i] = .toProcess(line.id, "it matches, but cannot be posted: \(error.description)")
                     continue
                 }
-                let entry = try session.post(draft).entry
+                let entry = try session.write(draft, period: checked.period, lines: checked.lines)
                 try tx.markProcessed(bankLine: line.id, entry: entry.id, by: rule.rawValue)
                 posted += 1
             }
