@@ -9,6 +9,7 @@ import Store
 // reconciler benchmark runs over (default 10,000); `--keep` leaves the workspaces for profiling.
 
 let arguments = CommandLine.arguments
+if arguments.count > 3, arguments[1] == "--measure" { ChildProcess.measure(arguments[2...]) }
 let tiny = arguments.contains("--tiny")
 let journalSize = arguments.firstIndex(of: "--transactions").flatMap { Int(arguments[$0 + 1]) } ?? (tiny ? 2_000 : 1_000_000)
 

@@ -6,7 +6,7 @@ enum Schema {
         "administration", "account", "vat_code", "journal", "fiscal_year", "period", "relation", "cost_centre",
         "entry", "entry_line", "balance", "open_item", "settlement", "bank_statement_line", "account_renumbering", "applied_configuration", "configuration", "config_item", "app_user", "audit_log", "proposal",
         "vat_total", "figure", "fixed_asset", "depreciation",
-        "budget_amount", "bank_account", "sync_request", "sync_change", "monitor_facts", "monitor_preference", "user_session", "api_token",
+        "budget_amount", "bank_account", "monitor_facts", "monitor_preference", "user_session", "api_token",
     ]
 
     static var migrator: DatabaseMigrator {
