@@ -32,13 +32,21 @@ public struct BankMatcher: Sendable {
 
     /// Matches one line and, when it matches, books its allocations against the items held here.
     public mutating func match(_ line: BankStatementLine) -> BankMatchOutcome {
-        let outcome = decide(line)
+        let outcome = propose(line)
+        accept(outcome)
+        return outcome
+    }
+
+    /// What `line` would settle, without booking it: a caller that may still fail to post it accepts it after.
+    public func propose(_ line: BankStatementLine) -> BankMatchOutcome { decide(line) }
+
+    /// Books a proposed outcome's allocations against the items held here, so later lines see them paid.
+    public mutating func accept(_ outcome: BankMatchOutcome) {
         for allocation in outcome.allocations {
             for i in byKey[InvoiceKey.normalise(allocation.invoice)] ?? [] where items[i].id == allocation.openItem {
                 items[i].outstanding = allocation.remaining
             }
         }
-        return outcome
     }
 
     private func decide(_ line: BankStatementLine) -> BankMatchOutcome {

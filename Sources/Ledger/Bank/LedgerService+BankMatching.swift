@@ -39,35 +39,47 @@ extension LedgerService {
     /// Matches every line to process against the open items and posts each match in the bank journal, in one
     /// transaction; lines that match nothing unambiguously, or cannot be posted (a closed period), stay to process.
     public func matchBankLines(_ admin: String, dryRun: Bool = false) async throws -> BankMatchReport {
-        try await write(admin) { tx in
+        @Sendable func matcher(_ tx: StoreTransaction) throws -> (BankMatcher, [BankStatementLine]) {
             guard let administration = try tx.administration(admin) else { throw LedgerError.notFound(admin) }
-            let lines = try tx.bankLines(admin, unprocessedOnly: true)
-            var matcher = BankMatcher(openItems: try tx.openItems(admin, includeSettled: true), relations: try tx.relations(admin),
-                                      currency: administration.currency)
-            var outcomes = matcher.match(lines)
-            guard !dryRun else { return BankMatchReport(outcomes: outcomes, posted: 0, dryRun: true) }
-            let byID = Dictionary(uniqueKeysWithValues: lines.map { ($0.id, $0) })
+            return (BankMatcher(openItems: try tx.openItems(admin, includeSettled: true), relations: try tx.relations(admin),
+                                currency: administration.currency), try tx.bankLines(admin, unprocessedOnly: true))
+        }
+        if dryRun {
+            return try await read(admin) { tx in
+                var (matcher, lines) = try matcher(tx)
+                return BankMatchReport(outcomes: matcher.match(lines), posted: 0, dryRun: true)
+            }
+        }
+        return try await write(admin) { tx in
+            var (matcher, lines) = try matcher(tx)
             let journals = try tx.journals(admin)
             var session = try PostingSession(tx: tx, admin: admin)
+            var outcomes: [BankMatchOutcome] = []
             var posted = 0
-            for (i, outcome) in outcomes.enumerated() {
-                guard let rule = outcome.rule, let line = byID[outcome.line] else { continue }
+            // Line by line, in date order: a match that cannot be posted leaves its items open for the lines after it.
+            for line in lines.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+                let outcome = matcher.propose(line)
+                guard let rule = outcome.rule else { outcomes.append(outcome); continue }
                 let draft = try Self.bankEntry(line, journals: journals, counter: outcome.allocations.map {
                     EntryLineDraft(account: $0.account, amount: -$0.amount, relation: $0.relation, invoice: $0.invoice)
                 })
                 // The line's own key: an entry already under it (processed before the line was marked) is reused.
                 if let existing = try session.replayed(draft) {
                     try tx.markProcessed(bankLine: line.id, entry: existing.id, by: rule.rawValue)
+                    matcher.accept(outcome)
+                    outcomes.append(outcome)
                     continue
                 }
                 try session.loadRelations(of: draft)
                 let checked: (period: Period, lines: [PostedLine])
                 do { checked = try PostingRules.validate(draft, in: session.context) } catch let error as LedgerError {
-                    outcomes[i] = .toProcess(line.id, "it matches, but cannot be posted: \(error.description)")
+                    outcomes.append(.toProcess(line.id, "it matches, but cannot be posted: \(error.description)"))
                     continue
                 }
                 let entry = try session.write(draft, period: checked.period, lines: checked.lines)
                 try tx.markProcessed(bankLine: line.id, entry: entry.id, by: rule.rawValue)
+                matcher.accept(outcome)
+                outcomes.append(outcome)
                 posted += 1
             }
             try session.finish()
