@@ -30,6 +30,7 @@ public enum LedgerOpsServer {
         sessionRoutes(api, env)
         administrationRoutes(api, env)
         syncRoutes(api, env)
+        bankRoutes(api, env)
         proposalRoutes(api, env)
         monitorRoutes(api, env)
         groupRoutes(api, env)
