@@ -95,6 +95,16 @@ import Testing
         #expect(out.contains("Group demo-group: 12 entities, consolidated 2026-01-01 – 2026-11-30"))
         #expect(out.contains("Trial balance horeca-0001 2026-01-01 – 2026-11-22 (EUR)"))
         #expect(out.contains("Receivables (debiteuren)"))
+        // The demo's bank lines pay open invoices; matching posts them, and once done there is nothing more to post.
+        let bank = try #require(out.split(separator: "\n").first { $0.hasPrefix("Bank: ") })
+        #expect(bank.contains("lines to process in 3 administrations; matching would settle"))
+        let matched = try cli.ok(["bank", "match", "horeca-0001", "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(matched.utf8)) as! [String: Any]
+        #expect((report["posted"] as! Int) > 0)
+        let left = try JSONSerialization.jsonObject(with: Data(try cli.ok(["bank", "list", "horeca-0001", "--to-process", "--json"]).utf8)) as! [Any]
+        #expect(left.count == (report["outcomes"] as! [Any]).count - (report["posted"] as! Int))
+        let again = try JSONSerialization.jsonObject(with: Data(try cli.ok(["bank", "match", "horeca-0001", "--json"]).utf8)) as! [String: Any]
+        #expect(again["posted"] as? Int == 0)
         // The group, consolidated from the command line in each format.
         let json = try cli.ok(["consolidate", "demo-group", "--period", "2026-Q3", "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]

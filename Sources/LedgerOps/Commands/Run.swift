@@ -53,6 +53,16 @@ struct Run: AsyncParsableCommand {
             print(try TrialBalanceOutput.render(tb, format: .table))
             print("")
             print(OpenItemsOutput.render(try await ledger.openItems(first.id, today: today), listItems: false))
+            // What the bank lines to process would come to: matching proposes, nothing is posted here.
+            var toProcess = 0, matchable = 0, withLines = 0
+            for admin in admins {
+                let preview = try await ledger.matchBankLines(admin.id, dryRun: true)
+                toProcess += preview.outcomes.count
+                matchable += preview.matched.count
+                if !preview.outcomes.isEmpty { withLines += 1 }
+            }
+            print("\nBank: \(toProcess) lines to process in \(withLines) administrations; matching would settle \(matchable) of them "
+                + "with open items (`ledgerops bank match \(first.id)`, or /administrations/\(first.id)/bank)")
             let consolidation = ConsolidationService(workspace: workspace)
             for group in try await consolidation.groups() {
                 // A group that cannot be consolidated (a rate missing, say) is reported; the main job goes on.
