@@ -119,17 +119,6 @@ public struct LedgerService: Sendable {
         try await read(admin) { tx in try tx.bankLines(admin, unprocessedOnly: unprocessedOnly) }
     }
 
-    /// Posts `draft` for a bank line and marks the line processed, in one transaction.
-    public func process(bankLine id: Int64, with draft: EntryDraft, in admin: String) async throws -> PostedEntry {
-        try await write(admin) { tx in
-            var session = try PostingSession(tx: tx, admin: admin)
-            let result = try session.post(draft)
-            try session.finish()
-            try tx.markProcessed(bankLine: id, entry: result.entry.id)
-            return result.entry
-        }
-    }
-
     // MARK: - Helpers
 
     func write<T: Sendable>(_ admin: String? = nil, _ body: @escaping @Sendable (StoreTransaction) throws -> T)

@@ -48,6 +48,22 @@ import TestSupport
         #expect(try await t.counts() == before)
     }
 
+    @Test func pendingAndInformationOnlyEntriesAreNotBooked() throws {
+        func entry(_ status: String, _ amount: String) -> String {
+            "<Ntry><Amt Ccy=\"EUR\">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>\(status)</Sts>"
+                + "<BookgDt><Dt>2026-11-17</Dt></BookgDt><ValDt><Dt>2026-11-17</Dt></ValDt></Ntry>"
+        }
+        let report = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02"><BkToCstmrAcctRpt>
+            <GrpHdr><MsgId>R1</MsgId><CreDtTm>2026-11-17T12:00:00</CreDtTm></GrpHdr>
+            <Rpt><Id>R1</Id><CreDtTm>2026-11-17T12:00:00</CreDtTm><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct>
+            \(entry("BOOK", "10.00"))\(entry("PDNG", "20.00"))\(entry("INFO", "30.00"))</Rpt></BkToCstmrAcctRpt></Document>
+            """
+        let statements = try BankStatementFile.statements(from: Data(report.utf8), file: "intraday.xml")
+        #expect(statements.flatMap(\.transactions).map(\.amount.minorUnits) == [10_00])
+    }
+
     @Test func aBrokenFileWritesNothingAndNamesTheFile() async throws {
         let t = try await TestLedger()
         defer { t.remove() }

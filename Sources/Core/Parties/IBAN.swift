@@ -28,11 +28,19 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
     public static func isValid(_ text: String) -> Bool { (try? IBAN(text)) != nil }
 
     /// ISO 7064 mod 97 of the rearranged number, letters as 10–35.
-    static func remainder(_ iban: String) -> Int {
+    static func remainder(_ iban: String) -> Int { mod97(iban.dropFirst(4) + iban.prefix(4)) }
+
+    /// ISO 7064 mod 97-10 of letters and digits, letters counting as 10–35 (A–Z): the check behind IBANs and ISO 11649
+    /// creditor references. Other characters are skipped.
+    public static func mod97(_ text: some StringProtocol) -> Int {
         var remainder = 0
-        for c in iban.dropFirst(4) + iban.prefix(4) {
-            let value = c.isNumber ? Int(c.asciiValue! - 48) : Int(c.asciiValue! - 55)
-            remainder = (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): remainder = (remainder * 10 + Int(byte) - 48) % 97
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): remainder = (remainder * 100 + Int(byte) - 55) % 97
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): remainder = (remainder * 100 + Int(byte) - 87) % 97
+            default: continue
+            }
         }
         return remainder
     }

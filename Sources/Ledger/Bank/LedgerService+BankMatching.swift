@@ -56,8 +56,9 @@ extension LedgerService {
             var session = try PostingSession(tx: tx, admin: admin)
             var outcomes: [BankMatchOutcome] = []
             var posted = 0
-            // Line by line, in date order: a match that cannot be posted leaves its items open for the lines after it.
-            for line in lines.sorted(by: { ($0.date, $0.id) < ($1.date, $1.id) }) {
+            // Line by line, in date order as the store gives them: a match that cannot be posted leaves its items
+            // open for the lines after it.
+            for line in lines {
                 let outcome = matcher.propose(line)
                 guard let rule = outcome.rule else { outcomes.append(outcome); continue }
                 let draft = try Self.bankEntry(line, journals: journals, counter: outcome.allocations.map {

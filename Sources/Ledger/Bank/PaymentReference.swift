@@ -1,3 +1,5 @@
+import Core
+
 /// Structured payment references: the ISO 11649 creditor reference (`RF18 5390 0754 7034`) and the Dutch
 /// betalingskenmerk (16 digits, the first a check digit). Both carry the invoice they pay; matching reads it back.
 public enum PaymentReference {
@@ -5,8 +7,7 @@ public enum PaymentReference {
     /// Letters are upper-cased and leading zeros of an all-digit key dropped, as `InvoiceKey` does for invoices.
     public static func payload(of text: String) -> String? {
         let compact = text.uppercased().filter { !$0.isWhitespace }
-        if compact.hasPrefix("RF"), compact.count >= 5, compact.count <= 25, compact.allSatisfy(\.isASCII),
-           compact.allSatisfy({ $0.isLetter || $0.isNumber }), mod97(String(compact.dropFirst(4)) + compact.prefix(4)) == 1 {
+        if isCreditorReference(compact) {
             return InvoiceKey.normalise(String(compact.dropFirst(4)))
         }
         if compact.count == 16, compact.allSatisfy(\.isASCII), compact.allSatisfy(\.isNumber),
@@ -16,11 +17,19 @@ public enum PaymentReference {
         return nil
     }
 
+    /// Whether `text` is an ISO 11649 creditor reference as written electronically: `RF`, two check digits and up
+    /// to 21 upper-case letters or digits, the check digits valid.
+    public static func isCreditorReference(_ text: some StringProtocol) -> Bool {
+        (5...25).contains(text.count) && text.hasPrefix("RF")
+            && text.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && IBAN.mod97(String(text.dropFirst(4)) + text.prefix(4)) == 1
+    }
+
     /// The creditor reference for an invoice number (letters and digits only, at most 21 of them).
     public static func creditorReference(for invoice: String) -> String? {
         let key = invoice.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         guard !key.isEmpty, key.count <= 21 else { return nil }
-        let check = 98 - mod97(key + "RF00")
+        let check = 98 - IBAN.mod97(key + "RF00")
         return "RF" + (check < 10 ? "0" : "") + String(check) + key
     }
 
@@ -29,19 +38,6 @@ public enum PaymentReference {
         guard !invoice.isEmpty, invoice.count <= 15, invoice.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let body = String(repeating: "0", count: 15 - invoice.count) + invoice
         return String(checkDigit(body)) + body
-    }
-
-    /// ISO 7064 mod 97-10 over letters (A = 10 … Z = 35) and digits.
-    static func mod97(_ text: String) -> Int {
-        var remainder = 0
-        for c in text {
-            if let d = c.wholeNumberValue {
-                remainder = (remainder * 10 + d) % 97
-            } else if let ascii = c.asciiValue {
-                remainder = (remainder * 100 + Int(ascii) - 55) % 97
-            }
-        }
-        return remainder
     }
 
     /// The Currence check digit of a betalingskenmerk's 15 digits: weights 2, 4, 8, 5, 10, 9, 7, 3, 6, 1 from the

@@ -113,7 +113,7 @@ struct BankCommand: AsyncParsableCommand {
                 switch (invoice.isEmpty, account) {
                 case (false, nil):
                     guard let bankLine = try await ledger.bankLines(admin).first(where: { $0.id == line }) else {
-                        throw LedgerError.init("not-found", "line", "bank line \(line) does not exist in administration \(admin)")
+                        throw LedgerError("not-found", "line", "bank line \(line) does not exist in administration \(admin)")
                     }
                     posting = .openItems(try invoice.map { try Self.payment($0, relation: relation, line: bankLine) }, rest: rest)
                 case (true, let account?):
@@ -135,14 +135,10 @@ struct BankCommand: AsyncParsableCommand {
             }
             var amount: Int64?
             if parts.count == 2 {
-                let figure = try Money(parsing: parts[1], currency: line.amount.currency, field: "--invoice").minorUnits
-                amount = line.amount.minorUnits < 0 ? -figure.magnitude.asInt64 : figure.magnitude.asInt64
+                let figure = abs(try Money(parsing: parts[1], currency: line.amount.currency, field: "--invoice").minorUnits)
+                amount = line.amount.minorUnits < 0 ? -figure : figure
             }
             return .init(invoice: number, relation: relation, amount: amount)
         }
     }
-}
-
-private extension UInt64 {
-    var asInt64: Int64 { Int64(self) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// The slash-coded `:86:`: ABN AMRO `/TRTP/…/IBAN/…/BIC/…/NAME/…/REMI/…/EREF/…`, ING
 /// `/EREF/…//CNTP/iban/bic/name/city/REMI/USTD//…/` and Rabobank `/EREF/…/BENM//NAME/…/REMI/…`.
@@ -74,7 +75,7 @@ extension MT940Narrative {
             structuredReference = String(match.1)
         } else {
             description = remittance
-            if PaymentIdentifier.isCreditorReference(remittance) { structuredReference = remittance }
+            if PaymentReference.isCreditorReference(remittance) { structuredReference = remittance }
         }
     }
 }

@@ -1,4 +1,4 @@
-/// Recognises account numbers and payment references by their shape and ISO 7064 check digits.
+/// Recognises account numbers and bank codes by their shape (creditor references: `PaymentReference`).
 enum PaymentIdentifier {
     /// IBAN lengths of the SEPA countries; others only need the general shape.
     private static let lengths: [String: Int] = [
@@ -18,15 +18,6 @@ enum PaymentIdentifier {
         return lengths[String(chars[0...1])].map { $0 == chars.count } ?? true
     }
 
-    /// An ISO 11649 creditor reference: `RF`, two check digits and up to 21 letters or digits, check digits valid.
-    static func isCreditorReference<S: StringProtocol>(_ text: S) -> Bool {
-        let chars = Array(text)
-        guard (5...25).contains(chars.count), chars[0] == "R", chars[1] == "F",
-              chars[2...].allSatisfy({ isUpperLetter($0) || $0.isASCIIDigit })
-        else { return false }
-        return mod97(chars[4...] + chars[0...3]) == 1
-    }
-
     /// A BIC: four letters (bank), two letters (country), two letters or digits, optionally three more.
     static func isBIC<S: StringProtocol>(_ text: S) -> Bool {
         let chars = Array(text)
@@ -35,15 +26,4 @@ enum PaymentIdentifier {
     }
 
     private static func isUpperLetter(_ c: Character) -> Bool { c.isASCII && c.isUppercase }
-
-    /// The remainder by 97 of the number made by writing letters as 10–35.
-    private static func mod97(_ chars: some Sequence<Character>) -> Int {
-        var remainder = 0
-        for c in chars {
-            let value = c.wholeNumberValue ?? Int(c.asciiValue ?? 55) - 55
-            remainder = (value > 9 ? remainder * 100 : remainder * 10) + value
-            remainder %= 97
-        }
-        return remainder
-    }
 }
