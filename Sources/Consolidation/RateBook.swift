@@ -17,8 +17,7 @@ public struct RateBook: Sendable {
     /// 1 / rate, to 12 decimals.
     static func inverse(_ rate: DecimalNumber) -> DecimalNumber {
         let numerator = Int128(DecimalNumber.powerOfTen(12)) * Int128(DecimalNumber.powerOfTen(rate.scale))
-        let (q, r) = numerator.quotientAndRemainder(dividingBy: Int128(rate.mantissa))
-        return DecimalNumber(mantissa: Int64(r * 2 >= Int128(rate.mantissa) ? q + 1 : q), scale: 12).normalized
+        return DecimalNumber(mantissa: Int64(numerator.dividedRounded(by: Int128(rate.mantissa))), scale: 12).normalized
     }
 
     static func month(_ date: LocalDate) -> String { "\(date.year)-" + (date.month < 10 ? "0" : "") + "\(date.month)" }

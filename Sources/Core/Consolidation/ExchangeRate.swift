@@ -48,9 +48,7 @@ extension DecimalNumber {
         } else {
             for _ in 0..<(-shift) { denominator *= 10 }
         }
-        let (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
-        guard r.magnitude * 2 >= denominator.magnitude else { return Int64(q) }
-        return Int64(numerator < 0 ? q - 1 : q + 1)
+        return Int64(numerator.dividedRounded(by: denominator))
     }
 }
 
@@ -66,8 +64,6 @@ extension DecimalNumber {
         } else {
             for _ in 0..<(-shift) { denominator *= 10 }
         }
-        let (q, r) = numerator.quotientAndRemainder(dividingBy: denominator)
-        guard r.magnitude * 2 >= denominator.magnitude, denominator > 1 else { return Int64(q) }
-        return Int64(numerator < 0 ? q - 1 : q + 1)
+        return Int64(numerator.dividedRounded(by: denominator))
     }
 }

@@ -56,11 +56,7 @@ public struct DecimalNumber: Hashable, Sendable, Codable, CustomStringConvertibl
 
     /// `amount × self`, rounded half away from zero to whole units (as Dutch VAT and rate rules do).
     public func multiply(_ amount: Int64) -> Int64 {
-        let product = Int128(amount) * Int128(mantissa)
-        let divisor = Int128(DecimalNumber.powerOfTen(scale))
-        let (q, r) = product.quotientAndRemainder(dividingBy: divisor)
-        let roundAway = r.magnitude * 2 >= divisor.magnitude
-        return Int64(q + (roundAway ? (product < 0 ? -1 : 1) : 0))
+        Int64((Int128(amount) * Int128(mantissa)).dividedRounded(byPowerOfTen: scale))
     }
 
     /// `amount × self / 100`, for percentage rates.

@@ -138,7 +138,7 @@ struct JournalEntryMapper {
             let unit = cost.amount.quantity
             let product = Int128(foreign) * Int128(abs(unit.mantissa))
             let shift = currency.minorDigits + unit.scale - base.minorDigits
-            baseAmount = Int64(FNV1a.roundDivide(product, byPowerOfTen: shift))
+            baseAmount = Int64(product.dividedRounded(byPowerOfTen: shift))
         }
         line.amount = foreign
         line.currency = currency
@@ -146,7 +146,7 @@ struct JournalEntryMapper {
         // The rate to 12 decimals: base per unit of the foreign currency.
         let scale = 12
         let numerator = Int128(baseAmount) * Int128(DecimalNumber.powerOfTen(scale + currency.minorDigits - base.minorDigits))
-        line.rate = DecimalNumber(mantissa: Int64(FNV1a.roundDivide(numerator, by: Int128(foreign))), scale: scale)
+        line.rate = DecimalNumber(mantissa: Int64(numerator.dividedRounded(by: Int128(foreign))), scale: scale)
     }
 
     func minorUnits(_ number: DecimalNumber, digits: Int, currency: String, line: Int) throws -> Int64 {
@@ -158,31 +158,5 @@ struct JournalEntryMapper {
         let (v, overflow) = q.mantissa.multipliedReportingOverflow(by: DecimalNumber.powerOfTen(digits - q.scale))
         guard !overflow else { throw error(line, "\(q) \(currency) is too large") }
         return v
-    }
-}
-
-/// FNV-1a, 64 bits: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ s: String) {
-        for b in s.utf8 { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
-        value = (value ^ 0x1F) &* 0x100_0000_01b3
-    }
-
-    static func roundDivide(_ n: Int128, by d: Int128) -> Int128 {
-        let (q, r) = n.quotientAndRemainder(dividingBy: d)
-        return r.magnitude * 2 >= d.magnitude ? q + ((n < 0) != (d < 0) ? -1 : 1) : q
-    }
-
-    static func roundDivide(_ n: Int128, byPowerOfTen shift: Int) -> Int128 {
-        if shift <= 0 {
-            var result = n
-            for _ in 0..<(-shift) { result *= 10 }
-            return result
-        }
-        var d: Int128 = 1
-        for _ in 0..<shift { d *= 10 }
-        return roundDivide(n, by: d)
     }
 }

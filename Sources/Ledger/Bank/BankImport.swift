@@ -21,10 +21,11 @@ enum BankLineKey {
     static func lines(of statement: BankStatement, account: String, occurrences: inout [String: Int]) -> [BankStatementLine] {
         let owner = IBAN.normalise(statement.account)
         return statement.transactions.map { t in
-            let content = [owner, t.bookingDate.description, t.amount.currency.code, String(t.amount.minorUnits),
-                           t.bankReference ?? "", t.endToEndID ?? "", t.counterpartyIBAN ?? "", t.description,
-                           t.typeCode ?? "", t.reversal ? "R" : ""].joined(separator: "\u{1F}")
-            let base = "\(owner)/\(t.bookingDate)/\(fnv1a(content))"
+            var hash = FNV1a()
+            for field in [owner, t.bookingDate.description, t.amount.currency.code, String(t.amount.minorUnits),
+                          t.bankReference ?? "", t.endToEndID ?? "", t.counterpartyIBAN ?? "", t.description,
+                          t.typeCode ?? "", t.reversal ? "R" : ""] { hash.add(field) }
+            let base = "\(owner)/\(t.bookingDate)/\(hash.hex)"
             let n = occurrences[base, default: 0] + 1
             occurrences[base] = n
             return BankStatementLine(
@@ -35,17 +36,6 @@ enum BankLineKey {
                 structuredReference: t.structuredReference, bankReference: t.bankReference, typeCode: t.typeCode,
                 mandateID: t.mandateID, reversal: t.reversal)
         }
-    }
-
-    /// FNV-1a, 64 bits, in hex: stable across runs and platforms, unlike `Hasher`.
-    static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// A warning when opening balance plus the lines is not the closing balance.

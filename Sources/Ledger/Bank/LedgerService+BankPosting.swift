@@ -69,11 +69,7 @@ extension LedgerService {
 
     /// The net part of a gross amount at `rate` percent, rounded half away from zero.
     static func netOfGross(_ gross: Int64, rate: DecimalNumber) -> Int64 {
-        let hundred = 100 * DecimalNumber.powerOfTen(rate.scale)
-        let numerator = gross * hundred
-        let denominator = hundred + rate.mantissa
-        let quotient = numerator / denominator
-        let remainder = numerator % denominator
-        return remainder.magnitude * 2 >= denominator.magnitude ? quotient + (numerator < 0 ? -1 : 1) : quotient
+        let hundred = 100 * Int128(DecimalNumber.powerOfTen(rate.scale))
+        return Int64((Int128(gross) * hundred).dividedRounded(by: hundred + Int128(rate.mantissa)))
     }
 }
