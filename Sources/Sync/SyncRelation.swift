@@ -3,19 +3,6 @@ public import Foundation
 
 /// A relation (customer, supplier or both) as the CRM API reads and writes it, and as the change feed shows it.
 public struct SyncRelation: Sendable, Codable, Equatable {
-    /// The one contact person.
-    public struct Contact: Sendable, Codable, Equatable {
-        public var name: String
-        public var email: String?
-        public var phone: String?
-
-        public init(name: String, email: String? = nil, phone: String? = nil) {
-            self.name = name
-            self.email = email
-            self.phone = phone
-        }
-    }
-
     /// The visiting address.
     public struct Address: Sendable, Codable, Equatable {
         public var street: String?
@@ -35,7 +22,8 @@ public struct SyncRelation: Sendable, Codable, Equatable {
     public var number: String
     public var name: String
     public var kind: RelationKind
-    public var contact: Contact?
+    /// The one contact person.
+    public var contact: ContactPerson?
     public var address: Address?
     public var vatNumber: String?
     public var chamberOfCommerce: String?
@@ -44,7 +32,7 @@ public struct SyncRelation: Sendable, Codable, Equatable {
     public var paymentTermDays: Int
     public var invoiceDelivery: InvoiceDelivery
 
-    public init(number: String, name: String, kind: RelationKind, contact: Contact? = nil, address: Address? = nil,
+    public init(number: String, name: String, kind: RelationKind, contact: ContactPerson? = nil, address: Address? = nil,
                 vatNumber: String? = nil, chamberOfCommerce: String? = nil, iban: String? = nil,
                 paymentTermDays: Int = 30, invoiceDelivery: InvoiceDelivery = .email) {
         self.number = number
@@ -63,7 +51,7 @@ public struct SyncRelation: Sendable, Codable, Equatable {
     public init(_ r: Relation) {
         let hasAddress = r.address != nil || r.postalCode != nil || r.city != nil || r.country != nil
         self.init(number: r.number, name: r.name, kind: r.kind,
-                  contact: r.contact.map { Contact(name: $0.name, email: $0.email, phone: $0.phone) },
+                  contact: r.contact,
                   address: hasAddress ? Address(street: r.address, postalCode: r.postalCode, city: r.city, country: r.country) : nil,
                   vatNumber: r.vatNumber, chamberOfCommerce: r.chamberOfCommerce, iban: r.iban,
                   paymentTermDays: r.paymentTermDays, invoiceDelivery: r.invoiceDelivery)
@@ -73,7 +61,7 @@ public struct SyncRelation: Sendable, Codable, Equatable {
     func relation(keeping existing: Relation?) -> Relation {
         Relation(number: number, name: name, kind: kind, address: address?.street, postalCode: address?.postalCode,
                  city: address?.city, country: address?.country,
-                 contact: contact.map { ContactPerson(name: $0.name, email: $0.email, phone: $0.phone) }, iban: iban,
+                 contact: contact, iban: iban,
                  vatNumber: vatNumber, chamberOfCommerce: chamberOfCommerce, paymentTermDays: paymentTermDays,
                  invoiceDelivery: invoiceDelivery, groupEntity: existing?.groupEntity)
     }
@@ -93,9 +81,9 @@ public struct SyncRelation: Sendable, Codable, Equatable {
         guard let number = number ?? given else {
             throw SyncError("missing-field", "number", "required field 'number' is missing")
         }
-        var contact: Contact? = nil
+        var contact: ContactPerson? = nil
         if let c = try json.object("contact", known: ["name", "email", "phone"]) {
-            contact = Contact(name: try c.string("name", required: true)!, email: try c.string("email"),
+            contact = ContactPerson(name: try c.string("name", required: true)!, email: try c.string("email"),
                               phone: try c.string("phone"))
         }
         var address: Address? = nil

@@ -46,6 +46,16 @@ extension LedgerService {
         }
     }
 
+    /// One bank line, by its id.
+    public func bankLine(_ id: Int64, in admin: String) async throws -> BankStatementLine {
+        try await read(admin) { tx in
+            guard let line = try tx.bankLine(admin, id: id) else {
+                throw LedgerError.notFound("bank line \(id) does not exist in administration \(admin)")
+            }
+            return line
+        }
+    }
+
     /// The IBANs (bank accounts) of an administration and the ledger accounts they book to.
     public func bankAccounts(_ admin: String) async throws -> [(iban: String, account: String)] {
         try await read(admin) { tx in try tx.bankAccounts(admin) }

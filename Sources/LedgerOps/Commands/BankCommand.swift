@@ -112,9 +112,7 @@ struct BankCommand: AsyncParsableCommand {
                 let posting: BankPosting
                 switch (invoice.isEmpty, account) {
                 case (false, nil):
-                    guard let bankLine = try await ledger.bankLines(admin).first(where: { $0.id == line }) else {
-                        throw LedgerError("not-found", "line", "bank line \(line) does not exist in administration \(admin)")
-                    }
+                    let bankLine = try await ledger.bankLine(line, in: admin)
                     posting = .openItems(try invoice.map { try Self.payment($0, relation: relation, line: bankLine) }, rest: rest)
                 case (true, let account?):
                     posting = .account(account, vatCode: vatCode, relation: relation, costCentre: costCentre,
