@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The parts of a `multipart/form-data` body (RFC 7578): each field's name, its file name when it is a file, and
 /// its bytes. Enough for the web UI's upload form; nothing is streamed to disk.
@@ -55,5 +56,23 @@ struct Multipart {
             i += 1
         }
         return nil
+    }
+}
+
+extension Multipart {
+    /// The form of an upload (up to 64 MB) and its non-empty `file` part; without one the request is a 400 asking
+    /// for `what`.
+    static func upload(_ request: Request, what: String) async throws -> (form: Multipart, file: Part) {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 << 20)
+        guard let form = Multipart(contentType: request.headers[.contentType], body: Array(buffer: body)),
+              let file = form["file"], !file.data.isEmpty
+        else { throw ServerError(.badRequest, "no-file", "choose \(what) to upload") }
+        return (form, file)
+    }
+
+    /// A text field's value; nil when it is missing or empty.
+    func text(_ name: String) -> String? {
+        self[name].map { String(decoding: $0.data, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -78,12 +78,8 @@ extension LedgerOpsServer {
             _ = try context.require(.accountant)
             let id = try context.parameter("id")
             try await env.check(id, for: identity)
-            var request = request
-            let body = try await request.collectBody(upTo: 64 << 20)
-            guard let form = Multipart(contentType: request.headers[.contentType], body: Array(buffer: body)),
-                  let upload = form["file"], !upload.data.isEmpty
-            else { throw ServerError(.badRequest, "no-file", "choose a file to upload") }
-            let format = form["format"].map { String(decoding: $0.data, as: UTF8.self) } ?? "xaf"
+            let (form, upload) = try await Multipart.upload(request, what: "a file")
+            let format = form.text("format") ?? "xaf"
             let dryRun = form["dry"] != nil
             let name = (upload.filename ?? "upload").replacingOccurrences(of: "/", with: "_")
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerops-upload-\(UUID().uuidString)")

@@ -19,12 +19,8 @@ extension LedgerOpsServer {
             _ = try context.require(.accountant)
             let id = try context.parameter("id")
             try await env.check(id, for: identity)
-            var request = request
-            let body = try await request.collectBody(upTo: 64 << 20)
-            guard let form = Multipart(contentType: request.headers[.contentType], body: Array(buffer: body)),
-                  let upload = form["file"], !upload.data.isEmpty
-            else { throw ServerError(.badRequest, "no-file", "choose a statement file to upload") }
-            let account = form["account"].map { String(decoding: $0.data, as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
+            let (form, upload) = try await Multipart.upload(request, what: "a statement file")
+            let account = form.text("account")
             let name = upload.filename ?? "upload"
             do {
                 let statements = try BankStatementFile.statements(from: Data(upload.data), file: name)
