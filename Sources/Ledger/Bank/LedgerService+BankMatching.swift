@@ -39,19 +39,24 @@ extension LedgerService {
     /// Matches every line to process against the open items and posts each match in the bank journal, in one
     /// transaction; lines that match nothing unambiguously, or cannot be posted (a closed period), stay to process.
     public func matchBankLines(_ admin: String, dryRun: Bool = false) async throws -> BankMatchReport {
-        @Sendable func matcher(_ tx: StoreTransaction) throws -> (BankMatcher, [BankStatementLine]) {
+        /// The lines to process and a matcher over the items; the items are not read when there is no line.
+        @Sendable func matcher(_ tx: StoreTransaction) throws -> (BankMatcher, [BankStatementLine])? {
             guard let administration = try tx.administration(admin) else { throw LedgerError.notFound(admin) }
+            let lines = try tx.bankLines(admin, unprocessedOnly: true)
+            guard !lines.isEmpty else { return nil }
             return (BankMatcher(openItems: try tx.openItems(admin, includeSettled: true), relations: try tx.relations(admin),
-                                currency: administration.currency), try tx.bankLines(admin, unprocessedOnly: true))
+                                currency: administration.currency), lines)
         }
         if dryRun {
             return try await read(admin) { tx in
-                var (matcher, lines) = try matcher(tx)
+                guard let (found, lines) = try matcher(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: true) }
+                var matcher = found
                 return BankMatchReport(outcomes: matcher.match(lines), posted: 0, dryRun: true)
             }
         }
         return try await write(admin) { tx in
-            var (matcher, lines) = try matcher(tx)
+            guard let (found, lines) = try matcher(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: false) }
+            var matcher = found
             let journals = try tx.journals(admin)
             var session = try PostingSession(tx: tx, admin: admin)
             var outcomes: [BankMatchOutcome] = []
