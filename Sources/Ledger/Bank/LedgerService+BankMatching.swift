@@ -39,26 +39,30 @@ extension LedgerService {
     /// Matches every line to process against the open items and posts each match in the bank journal, in one
     /// transaction; lines that match nothing unambiguously, or cannot be posted (a closed period), stay to process.
     public func matchBankLines(_ admin: String, dryRun: Bool = false) async throws -> BankMatchReport {
-        /// The lines to process and a matcher over the items; the items are not read when there is no line.
-        @Sendable func matcher(_ tx: StoreTransaction) throws -> (BankMatcher, [BankStatementLine])? {
+        /// The lines to process, the items (open and settled) and a matcher over them; nothing more is read when
+        /// there is no line.
+        @Sendable func prepare(_ tx: StoreTransaction) throws -> (BankMatcher, [OpenItem], [BankStatementLine])? {
             guard let administration = try tx.administration(admin) else { throw LedgerError.notFound(admin) }
             let lines = try tx.bankLines(admin, unprocessedOnly: true)
             guard !lines.isEmpty else { return nil }
-            return (BankMatcher(openItems: try tx.openItems(admin, includeSettled: true), relations: try tx.relations(admin),
-                                currency: administration.currency), lines)
+            let items = try tx.openItems(admin, includeSettled: true)
+            return (BankMatcher(openItems: items, relations: try tx.relations(admin), currency: administration.currency),
+                    items, lines)
         }
         if dryRun {
             return try await read(admin) { tx in
-                guard let (found, lines) = try matcher(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: true) }
+                guard let (found, _, lines) = try prepare(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: true) }
                 var matcher = found
                 return BankMatchReport(outcomes: matcher.match(lines), posted: 0, dryRun: true)
             }
         }
         return try await write(admin) { tx in
-            guard let (found, lines) = try matcher(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: false) }
+            guard let (found, items, lines) = try prepare(tx) else { return BankMatchReport(outcomes: [], posted: 0, dryRun: false) }
             var matcher = found
             let journals = try tx.journals(admin)
             var session = try PostingSession(tx: tx, admin: admin)
+            session.know(items)
+            try session.loadAllRelations()  // the matcher read them all too: one read instead of one per relation
             var outcomes: [BankMatchOutcome] = []
             var posted = 0
             // Line by line, in date order as the store gives them: a match that cannot be posted leaves its items

@@ -27,6 +27,14 @@ struct PostingSession {
     private var writtenRelations: Set<String> = []
     private var lastJournal = ""
 
+    /// Open items the caller has read already (bank matching reads them all), by account, relation and invoice:
+    /// a settlement finds its item here before asking the store.
+    private var knownOpenItems: [OpenItemKey: Int64] = [:]
+
+    private struct OpenItemKey: Hashable {
+        var account: String, relation: String, invoice: String
+    }
+
     private struct BalanceKey: Hashable {
         var year: Int, period: Int, account: String, costCentre: String?
     }
@@ -131,6 +139,13 @@ struct PostingSession {
         var created: Bool
     }
 
+    /// Remembers open items the caller has read in this transaction, so settling them needs no lookup.
+    mutating func know(_ items: [OpenItem]) {
+        for item in items {
+            knownOpenItems[OpenItemKey(account: item.account, relation: item.relation, invoice: item.invoice)] = item.id
+        }
+    }
+
     /// Loads every relation of the administration at once, for imports that may name any of them.
     mutating func loadAllRelations() throws {
         for relation in try tx.relations(admin) { context.relations[relation.number] = relation }
@@ -225,8 +240,9 @@ struct PostingSession {
               let relationNumber = line.relation
         else { return }
         let invoice = line.invoice ?? "#\(entry.number)"
-        if let item = try tx.openItem(admin, account: account.code, relation: relationNumber, invoice: invoice) {
-            try tx.settle(openItem: item.id, amount: line.amount, entry: entry.id, line: line.number, date: entry.date)
+        if let id = try knownOpenItems[OpenItemKey(account: account.code, relation: relationNumber, invoice: invoice)]
+            ?? tx.openItem(admin, account: account.code, relation: relationNumber, invoice: invoice)?.id {
+            try tx.settle(openItem: id, amount: line.amount, entry: entry.id, line: line.number, date: entry.date)
         } else {
             let terms = context.relations[relationNumber]?.paymentTermDays ?? 30
             let item = OpenItem(id: 0, relation: relationNumber, side: role == .receivables ? .receivable : .payable,
