@@ -90,8 +90,10 @@ struct ReconcilerBench {
         }
         guard reviewed.state == .approved else { throw BenchError("proposal \(proposal.id) is \(reviewed.state.rawValue)") }
         let distributeStart = clock.now
-        let distributed = try await DistributionService(workspace: ws).distribute(
-            proposal.id, by: "admin", owner: "bench", now: "t2", leaseUntil: "t3")
+        // A fixed day outside every window (2026-05-28): the bench must not wait for a window on the day it runs.
+        let workflowClock = WorkflowClock(now: { Date(timeIntervalSince1970: 1_780_000_000) })
+        let distributed = try await DistributionService(workspace: ws, clock: workflowClock).distribute(
+            proposal.id, by: "admin", owner: LeaseOwner("bench"))
         let distributeTime = seconds(clock.now - distributeStart)
         guard distributed.applied == administrations else {
             throw BenchError("distributed to \(distributed.applied) of \(administrations) (\(distributed))")

@@ -31,11 +31,9 @@ struct GlobalOptions: ParsableArguments {
         try await UserService(store: try openWorkspace().store).authorize(actingUser, needs: role)
     }
 
-    /// The time stamp audit records and statuses carry: ISO 8601, from `--today` or the clock.
-    func nowStamp() throws -> String {
-        if today != nil { return "\(try todayDate())T00:00:00Z" }
-        return ISO8601DateFormatter().string(from: Date())
-    }
+    /// The time stamp audit records and statuses carry: ISO 8601 from the clock. `--today` moves the business day
+    /// only, never an audit time stamp, a lease or a window.
+    func nowStamp() throws -> String { WorkflowClock.system.stamp() }
 
     var workspacePath: String {
         workspace ?? ProcessInfo.processInfo.environment["LEDGEROPS_WORKSPACE"] ?? "workspace"
@@ -43,11 +41,8 @@ struct GlobalOptions: ParsableArguments {
 
     func openWorkspace() throws -> Workspace { try Workspace.open(workspacePath) }
 
-    /// The moment to stamp commits with: midnight UTC of `--today`, else the system clock.
-    func nowSeconds() throws -> Int64 {
-        if today != nil { return Int64(try todayDate().dayNumber) * 86_400 }
-        return Int64(Date().timeIntervalSince1970)
-    }
+    /// The moment to stamp commits with: the system clock.
+    func nowSeconds() throws -> Int64 { Int64(Date().timeIntervalSince1970) }
 
     /// The injected day: `--today`, else the system clock's UTC date. Only the face reads the clock.
     func todayDate() throws -> LocalDate {

@@ -15,13 +15,17 @@ extension ReconcilerService {
     /// plan carries out, records the desired configuration as last applied (with a history row), and calls
     /// `audit` inside the same transaction — the place for the workflow's audit record. A caller applying many
     /// administrations passes the template set, the rendered configuration and its SHA-256 it already has.
-    public func apply(_ plan: Plan, now: String, today: LocalDate? = nil, set: TemplateSet? = nil,
+    ///
+    /// Policy is not optional: `day` is the wall clock's day in the bureau's time zone (never the business day a
+    /// user may move with `--today`), checked against the cluster's windows; a suspended administration is refused
+    /// inside the transaction.
+    public func apply(_ plan: Plan, now: String, day: LocalDate, set: TemplateSet? = nil,
                       desired rendered: AdministrationConfig? = nil, desiredSHA256: String? = nil,
                       audit: (@Sendable (StoreTransaction) throws -> Void)? = nil) async throws -> ApplyResult {
         let set = try set ?? workspace.templateSet(at: plan.revision)
-        if let today, let window = set.clusters[plan.cluster]?.windows.first(where: { $0.forbids(today) }) {
+        if let window = set.clusters[plan.cluster]?.windows.first(where: { $0.forbids(day) }) {
             throw Refusal(code: "distribution-window", description: "cluster \(plan.cluster) forbids applying changes on "
-                + "\(today) (window '\(window.name)'); apply after it")
+                + "\(day) (window '\(window.name)'); apply after it")
         }
         let desired = try rendered ?? set.render(cluster: plan.cluster, administration: plan.administration)
         let admin = plan.administration
@@ -30,6 +34,9 @@ extension ReconcilerService {
                 throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
             }
             let previous = try tx.reconcilerRecord(admin)
+            if previous?.suspended == true {
+                throw Refusal(code: "suspended", description: "administration \(admin) is suspended; resume it before applying")
+            }
             // Every local edit clears the recorded live hash: while it is there and matches, live is as planned and
             // need not be read again. Otherwise read it and compare.
             if previous?.liveHash == nil || previous?.liveHash != plan.liveHash {
@@ -46,7 +53,7 @@ extension ReconcilerService {
             let postings = try tx.accountsWithPostings(admin, among: accountKeys)
             var written = 0
             for item in plan.items where item.writes {
-                if item.action == .renumber, let old = desired.renumbered?[item.key.key],
+                if item.action == .renumber, let old = item.changes.first(where: { $0.field == "code" })?.old,
                    let account = desired.accounts.first(where: { $0.code == item.key.key }) {
                     try tx.renumber(old, to: account, revision: plan.revision, admin: admin)
                 } else {
@@ -66,14 +73,28 @@ extension ReconcilerService {
                                                hash: kept.isEmpty ? (desiredSHA256 ?? applied.sha256) : applied.sha256,
                                                config: applied), admin: admin)
             try audit?(tx)
-            // What the plan left alone (drift reported, conflicts, blocked items) decides the status now.
-            let remaining = Plan(administration: admin, cluster: plan.cluster, revision: plan.revision,
-                                 desiredHash: plan.desiredHash, liveHash: "", items: plan.items.filter { !$0.writes })
+            // Reconciled again inside the same transaction, from what is now live: the status the health gate reads
+            // is what the administration is, not what the plan hoped for. Equal to what was applied: in sync.
+            guard var after = try tx.liveConfiguration(admin) else {
+                throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
+            }
+            after.template = desired.template
+            let afterHash = after.sha256
+            let appliedHash = kept.isEmpty ? (desiredSHA256 ?? applied.sha256) : applied.sha256
+            var remaining = Plan(administration: admin, cluster: plan.cluster, revision: plan.revision,
+                                 desiredHash: plan.desiredHash, liveHash: afterHash, items: [])
+            if afterHash != appliedHash, let definition = set.clusters[plan.cluster] {
+                let postings = try tx.accountsWithPostings(admin)
+                remaining = Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore))
+                    .plan(administration: admin, cluster: plan.cluster, revision: plan.revision, desired: desired,
+                          desiredHash: plan.desiredHash, lastApplied: applied, live: after, liveHash: afterHash,
+                          hasPostings: { postings.contains($0) })
+            }
             let status = remaining.status
             try tx.save(ReconcilerRecord(
                 administration: admin, status: status.rawValue, reason: "applied", message: "applied \(plan.revision.prefix(7))",
                 since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: plan.revision,
-                desiredHash: nil, liveHash: nil, planHash: remaining.hash, suspended: previous?.suspended ?? false),
+                desiredHash: nil, liveHash: afterHash, planHash: remaining.hash, suspended: false),
                 previous: previous)
             return ApplyResult(written: written, status: status)
         }

@@ -19,7 +19,12 @@ extension ReconcilerService {
     /// tracks a remote). Level-triggered: whatever a missed event left behind, a pass sets right. Writes only
     /// records that changed, so two passes in a row write nothing the second time.
     public func pass(now: String) async throws -> PassSummary {
-        if let remote = workspace.settings.remote { _ = try workspace.templates.fetch(from: remote, branch: workspace.settings.branch) }
+        if let remote = workspace.settings.remote,
+           case .diverged = try workspace.templates.fetch(from: remote, branch: workspace.settings.branch) {
+            // Never silently: a local commit the remote lacks would hide every later remote commit.
+            throw Refusal(code: "diverged", description: "\(workspace.settings.branch) has commits \(remote) lacks and cannot "
+                + "be fast-forwarded; push them to the remote or reset the workspace's branch to it")
+        }
         let revision = try workspace.templates.resolve(workspace.settings.branch).hex
         let set = try workspace.templateSet(at: revision)
         let admins = try await workspace.store.read { tx in try tx.administrations() }
@@ -36,9 +41,11 @@ extension ReconcilerService {
                 var cache = cache, groups = groups, summary = summary
                 let ids = chunk.map(\.id)
                 let appliedHashes = try tx.appliedHashes(ids), records = try tx.reconcilerRecords(ids)
+                let failed = try tx.failedApplies(ids)
                 for admin in chunk {
                     try Self.passOne(admin, previous: records[admin.id], tx: tx, revision: revision, now: now,
-                                     appliedHashes: appliedHashes, cache: &cache, groups: &groups, summary: &summary)
+                                     appliedHashes: appliedHashes, failed: failed[admin.id], cache: &cache, groups: &groups,
+                                     summary: &summary)
                 }
                 return (cache, groups, summary)
             }
@@ -50,8 +57,8 @@ extension ReconcilerService {
     static let passChunk = 250
 
     static func passOne(_ admin: Administration, previous: ReconcilerRecord?, tx: StoreTransaction, revision: String,
-                        now: String, appliedHashes: [String: String], cache: inout DesiredCache, groups: inout GroupPlans,
-                        summary: inout PassSummary) throws {
+                        now: String, appliedHashes: [String: String], failed: (proposal: Int64, message: String)? = nil,
+                        cache: inout DesiredCache, groups: inout GroupPlans, summary: inout PassSummary) throws {
         guard let cluster = admin.cluster else { return }
         var record: ReconcilerRecord
         if previous?.suspended == true {
@@ -77,11 +84,17 @@ extension ReconcilerService {
                 } else {
                     plan = try Self.plan(admin.id, tx: tx, revision: revision, cache: &cache, acknowledged: [])
                 }
-                let status = plan.status
+                var status = plan.status
                 let first = plan.items.first { $0.action != .drift } ?? plan.items.first
+                var message = first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") }
+                // Its apply failed in a distribution still under way: Failed, with why, until it is applied or skipped.
+                if let failed, status != .synced {
+                    status = .failed
+                    message = "applying proposal \(failed.proposal) failed: \(failed.message)"
+                }
                 record = ReconcilerRecord(
-                    administration: admin.id, status: status.rawValue, reason: first.map { $0.action.rawValue },
-                    message: first.map { "\(plan.items.count) item(s); first: \($0.key)" + ($0.reason.map { " — \($0)" } ?? "") },
+                    administration: admin.id, status: status.rawValue, reason: status == .failed ? "apply-failed" : first.map { $0.action.rawValue },
+                    message: message,
                     since: previous?.status == status.rawValue ? previous!.since : now, attemptedRevision: revision,
                     desiredHash: desiredKey, liveHash: plan.liveHash, planHash: plan.hash, suspended: false)
             } catch {
@@ -120,6 +133,8 @@ struct GroupPlans {
         var keys: [ItemKey]
         var planner: Planner
         var renumbered: [String: String]
+        /// Renumberings the last applied configuration made (a revert runs them backwards).
+        var appliedRenumbered: [String: String]
         /// Accounts whose plan depends on postings (removed, or type or normal side changed).
         var sensitive: [String]
     }
@@ -146,12 +161,13 @@ struct GroupPlans {
             groups[key] = Group(desired: d, applied: l, desiredHash: desiredKey, keys: keys,
                                 planner: Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore)),
                                 renumbered: try cache.clusterConfig(cluster).renumbered ?? [:],
+                                appliedRenumbered: applied.renumbered ?? [:],
                                 sensitive: sensitive)
         }
         let g = groups[key]!
         let postings = g.sensitive.isEmpty ? [] : try tx.accountsWithPostings(admin, among: g.sensitive)
         return g.planner.plan(administration: admin, cluster: cluster, revision: revision, desired: g.desired,
                               desiredHash: g.desiredHash, lastApplied: g.applied, live: g.applied, liveHash: liveHash,
-                              keys: g.keys, renumbered: g.renumbered, hasPostings: { postings.contains($0) })
+                              keys: g.keys, renumbered: g.renumbered, appliedRenumbered: g.appliedRenumbered, hasPostings: { postings.contains($0) })
     }
 }

@@ -16,11 +16,16 @@ public enum LedgerOpsServer {
         let router = Router(context: AppContext.self)
         router.middlewares.add(AccessMiddleware(env: env))
         router.get("healthz") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+            if let reason = env.metrics.unhealthy() {
+                return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain"],
+                                body: .init(byteBuffer: ByteBuffer(string: "unhealthy: \(reason)\n")))
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("metrics") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                     body: .init(byteBuffer: ByteBuffer(string: env.metrics.text())))
+            let gauges = try? await env.workflowGauges()
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                            body: .init(byteBuffer: ByteBuffer(string: env.metrics.text(workflow: gauges))))
         }
         let api = router.group("api/v1")
         api.get("openapi.yaml") { _, _ -> Response in

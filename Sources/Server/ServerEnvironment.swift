@@ -34,20 +34,30 @@ public struct ServerEnvironment: Sendable {
     var ledger: LedgerService { workspace.ledger }
     var users: UserService { UserService(store: workspace.store) }
     var proposals: ProposalService { ProposalService(workspace: workspace) }
-    var distribution: DistributionService { DistributionService(workspace: workspace) }
+    var distribution: DistributionService {
+        DistributionService(workspace: workspace, clock: workflowClock, leaseSeconds: workspace.settings.leaseSeconds)
+    }
     var reconciler: ReconcilerService { ReconcilerService(workspace: workspace) }
     var monitor: MonitorService { MonitorService(ledger: workspace.ledger, cache: monitorCache) }
     var reports: ReportService { ReportService(ledger: workspace.ledger) }
     var sync: SyncService { SyncService(ledger: workspace.ledger) }
 
-    /// Runs (or resumes) a distribution for a request: a five-minute lease, a merge commit (if one is needed)
-    /// stamped now, today's date for the apply.
-    func distribute(_ id: Int64, by actor: String, owner: String) async throws -> DistributionService.Progress {
-        let now = clock()
+    /// The workflow's clock: the server's, in the bureau's time zone.
+    var workflowClock: WorkflowClock { WorkflowClock(now: clock) }
+
+    /// Runs (or resumes) a distribution for a person: under this request's own lease, a merge commit (if one is
+    /// needed) stamped now; windows and suspensions as the clock finds them.
+    func distribute(_ id: Int64, by actor: String) async throws -> DistributionService.Progress {
         metrics.distributionStarted()
-        return try await distribution.distribute(id, by: actor, owner: owner, now: stamp(now),
-                                                 leaseUntil: stamp(now.addingTimeInterval(300)),
-                                                 commitTime: Int64(now.timeIntervalSince1970), today: today())
+        return try await DistributionService(workspace: workspace, clock: workflowClock, leaseSeconds: workspace.settings.leaseSeconds)
+            .distribute(id, by: actor, owner: .thisProcess("web"), mode: .person,
+                        commitTime: Int64(clock().timeIntervalSince1970))
+    }
+
+    /// The workflow gauges `/metrics` shows, read from the store.
+    func workflowGauges() async throws -> WorkflowGauges {
+        let counts = try await workspace.store.read { tx in try tx.workflowCounts() }
+        return WorkflowGauges(proposalsOpen: counts.openProposals, distributions: counts.distributions, statuses: counts.statuses)
     }
 
     /// Now as the ISO 8601 stamp audit records carry.

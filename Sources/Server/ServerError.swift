@@ -46,7 +46,9 @@ public struct ServerError: HTTPResponseError, Sendable {
             case "not-found": .notFound
             case "forbidden", "four-eyes", "own-proposal", "author": .forbidden
             case "unknown-user", "no-user": .unauthorized
-            case "leased", "not-approved", "moved", "merge-conflict", "superseded", "undecided": .conflict
+            case "leased", "not-approved", "moved", "merge-conflict", "superseded", "undecided", "paused", "not-leased",
+                 "applied", "closed", "not-distributed", "nothing-to-revert", "revert-conflict", "push-refused": .conflict
+            case "not-started": .notFound
             default: .unprocessableContent
             }
             return ServerError(status, e.code, e.message)

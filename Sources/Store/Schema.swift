@@ -53,6 +53,9 @@ enum Schema {
         migrator.registerMigration("v14-sync") { db in
             try db.execute(sql: v14)
         }
+        migrator.registerMigration("v15-leases") { db in
+            try db.execute(sql: v15)
+        }
         return migrator
     }
 

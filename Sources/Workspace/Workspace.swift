@@ -68,8 +68,13 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     public var branch: String
     /// A repository to fetch from instead of committing to `templates.git` directly.
     public var remote: String?
+    /// How often the timer passes (`serve`, `reconcile --watch`); a flag overrides it.
     public var reconcileIntervalSeconds: Int = 300
+    /// Where `serve` listens; a flag overrides it.
     public var http: String = "127.0.0.1:8080"
+    /// How long a distribution's lease and the timer's leadership last unrenewed: a distributor or leader that dies
+    /// is taken over after this long.
+    public var leaseSeconds: Int = 60
 
     public init(branch: String, remote: String? = nil) {
         self.branch = branch
@@ -96,6 +101,7 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
               branch: \(branch)
             \(remote.map { "  remote: \($0)\n" } ?? "")reconcileIntervalSeconds: \(reconcileIntervalSeconds)
             http: \(http)
+            leaseSeconds: \(leaseSeconds)
 
             """
         try text.write(toFile: (directory as NSString).appendingPathComponent(Self.fileName), atomically: true, encoding: .utf8)

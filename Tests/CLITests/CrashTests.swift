@@ -32,6 +32,11 @@ import Testing
         let csv = clone + "/templates/mkb/accounts.csv"
         try (try String(contentsOfFile: csv, encoding: .utf8) + "46999,Nieuwe rekening,expense,debit,WBedAlkOal,,\n")
             .write(toFile: csv, atomically: true, encoding: .utf8)
+        // No distribution window in this test's cluster: it runs on the real clock, whatever the day.
+        let cluster = clone + "/clusters/mkb.yaml"
+        let yaml = try String(contentsOfFile: cluster, encoding: .utf8)
+        try String(yaml[..<(yaml.range(of: "windows:")?.lowerBound ?? yaml.endIndex)]).appending("ignore:\n  - settings:bank.*\n  - dashboards:*\n")
+            .write(toFile: cluster, atomically: true, encoding: .utf8)
         try git(["commit", "-qam", "New account"], in: clone)
         try git(["push", "-q", "origin", "main"], in: clone)
         #expect(try cli.ok(["propose", "--as", "anna"]).contains("Proposal 1"))
@@ -45,7 +50,7 @@ import Testing
             let p = Process()
             p.executableURL = URL(fileURLWithPath: try CLI.binary)
             p.arguments = ["distribute", "1", "--workspace", cli.workspace, "--today", Self.day, "--as", "anna",
-                           "--lease-seconds", "0", "--stop-at", "1"] + (inside ? ["--stop-inside"] : [])
+                           "--stop-at", "1"] + (inside ? ["--stop-inside"] : [])
             p.standardOutput = Pipe()
             p.standardError = FileHandle(forWritingAtPath: errors)
             try p.run()
@@ -57,18 +62,23 @@ import Testing
             #expect(line.contains("probe:"), "kill \(kill): the distribution never reached its stop: \(line)")
             sigkill(p.processIdentifier)
             p.waitUntilExit()
+            // The dead distributor's lease would hold the distribution for a minute: an admin breaks it.
+            let refused = try cli.run(["distribution", "resume", "1", "--as", "anna"])
+            #expect(refused.status == 1 && refused.stderr.contains("holds proposal 1 until") && refused.stderr.contains("unlock"))
+            #expect(try cli.ok(["distribution", "unlock", "1", "--as", "anna"]).contains("broke the lease of cli@"))
             landed.append("kill \(kill): " + (line.split(separator: "\n").first { $0.contains("probe:") }.map(String.init) ?? "?"))
             // After every kill: no administration applied twice, and the audit log intact.
             let audit = try cli.ok(["audit", "--json", "--as", "anna"])
             let records = try JSONSerialization.jsonObject(with: Data(audit.utf8)) as! [[String: Any]]
             let applied = records.filter { $0["action"] as? String == "apply" }.compactMap { $0["subject"] as? String }
             #expect(Set(applied).count == applied.count, "kill \(kill): an administration was applied twice")
+            #expect(records.filter { $0["action"] as? String == "distribution.unlocked" }.count == kill)
             #expect(try cli.ok(["audit", "verify"]).contains("intact"))
         }
         print(landed.joined(separator: "\n"))
         #expect(landed.filter { $0.contains("inside the apply transaction") }.count >= 10)
         // The last resume completes it.
-        let finished = try cli.ok(["distribution", "resume", "1", "--today", Self.day, "--as", "anna", "--lease-seconds", "0"])
+        let finished = try cli.ok(["distribution", "resume", "1", "--today", Self.day, "--as", "anna"])
         #expect(finished.contains("distribution done — \(16 - 10) applied") || finished.contains("distribution done"))
         let audit = try cli.ok(["audit", "--json", "--as", "anna"])
         let records = try JSONSerialization.jsonObject(with: Data(audit.utf8)) as! [[String: Any]]

@@ -44,8 +44,8 @@ import Workflow
         let distribution = DistributionService(workspace: g.workspace)
         func approveAndDistribute(_ id: Int64) async throws {
             _ = try await proposals.review(id, approve: true, comment: "ok", by: "esther", at: "t2")
-            let done = try await distribution.distribute(id, by: "anna", owner: "t", now: "t3", leaseUntil: "t9")
-            #expect(done.state == "done")
+            let done = try await distribution.distribute(id, by: "anna", owner: LeaseOwner("t"))
+            #expect(done.state == .done)
         }
 
         try commit(g, Self.file(ownership: "100"))

@@ -109,7 +109,7 @@ struct MonitorFixture {
             let id = try tx.insertProposal(state: "distributing", toRevision: "r", createdAt: "t", body: { _ in "{}" },
                                            clusters: ["mkb"])
             try tx.startDistribution(id, items: [(admin: a, wave: 0)])
-            try tx.setDistributionItem(id, admin: a, state: "failed", message: "boom")
+            try tx.setDistributionItem(id, admin: a, state: .failed, message: "boom")
             return id
         }
     }

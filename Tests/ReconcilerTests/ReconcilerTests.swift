@@ -73,14 +73,14 @@ struct ReconcilerFixture {
         #expect(plan.items.map { "\($0.action.rawValue) \($0.key)" } == ["add accounts:46999", "update settings:payment.term-days"])
         #expect(plan.items[1].changes == [FieldChange(field: "value", old: "30", new: "21")])
         #expect(try await f.reconciler.plan("m1").hash == plan.hash)  // deterministic
-        let result = try await f.reconciler.apply(plan, now: Self.now)
+        let result = try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay)
         #expect(result.written == 2 && result.status == .synced)
         #expect(try await f.ledger.accounts("m1").contains { $0.code == "46999" })
         // Idempotent: planned again, nothing is left to write; the same plan applied twice is refused.
         let again = try await f.reconciler.plan("m1")
         #expect(again.items.isEmpty)
-        #expect(try await f.reconciler.apply(again, now: Self.now).written == 0)
-        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: Self.now) }
+        #expect(try await f.reconciler.apply(again, now: Self.now, day: windowFreeDay).written == 0)
+        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay) }
         _ = try await f.reconciler.pass(now: Self.now)
         #expect(try await f.status("m1") == "Synced")
         let history = try await f.workspace.store.read { tx in try tx.appliedHistory("m1") }
@@ -99,10 +99,10 @@ struct ReconcilerFixture {
         #expect(try await f.status("h1") == "Drifted")
         let report = try await f.reconciler.plan("m1")
         #expect(report.items.map(\.action) == [.drift])
-        #expect(try await f.reconciler.apply(report, now: Self.now).written == 0)
+        #expect(try await f.reconciler.apply(report, now: Self.now, day: windowFreeDay).written == 0)
         let revert = try await f.reconciler.plan("h1")
         #expect(revert.items.map(\.action) == [.revert])
-        #expect(try await f.reconciler.apply(revert, now: Self.now).written == 1)
+        #expect(try await f.reconciler.apply(revert, now: Self.now, day: windowFreeDay).written == 1)
         let live = try await f.workspace.store.read { tx in try tx.liveConfiguration("h1") }
         #expect(live?.settings["payment.term-days"] != .number(.init(mantissa: 45, scale: 0)))
         _ = try await f.reconciler.pass(now: Self.now)
@@ -122,7 +122,7 @@ struct ReconcilerFixture {
         #expect(plan.items.map(\.action) == [.conflict])
         #expect(plan.items[0].changes == [FieldChange(field: "value", old: "45", new: "21")])
         // Applying leaves the conflict for a decision: it stays a conflict.
-        _ = try await f.reconciler.apply(plan, now: Self.now)
+        _ = try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay)
         #expect(try await f.reconciler.plan("m1").items.map(\.action) == [.conflict])
     }
 
@@ -131,14 +131,14 @@ struct ReconcilerFixture {
         defer { f.remove() }
         try await f.create("m1", cluster: "mkb")
         try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,WBedAlkOal,,\n46998,Ongebruikt,expense,debit,WBedAlkOal,,\n" }
-        _ = try await f.reconciler.apply(try await f.reconciler.plan("m1"), now: Self.now)
+        _ = try await f.reconciler.apply(try await f.reconciler.plan("m1"), now: Self.now, day: windowFreeDay)
         try await f.postOn("46999", admin: "m1")
         try f.change("templates/base/accounts.csv") { text in
             text.split(separator: "\n").filter { !$0.hasPrefix("4699") }.joined(separator: "\n") + "\n"
         }
         let plan = try await f.reconciler.plan("m1")
         #expect(plan.items.map { "\($0.action.rawValue) \($0.key)" } == ["remove accounts:46998", "deactivate accounts:46999"])
-        _ = try await f.reconciler.apply(plan, now: Self.now)
+        _ = try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay)
         let accounts = try await f.ledger.accounts("m1")
         #expect(!accounts.contains { $0.code == "46998" })
         #expect(accounts.first { $0.code == "46999" }?.active == false)
@@ -158,11 +158,11 @@ struct ReconcilerFixture {
         #expect(try await f.status("m1") == "Blocked")
         let blocked = try await f.reconciler.plan("m1")
         #expect(blocked.items.map(\.action) == [.blocked])
-        #expect(try await f.reconciler.apply(blocked, now: Self.now).written == 0)
+        #expect(try await f.reconciler.apply(blocked, now: Self.now, day: windowFreeDay).written == 0)
         #expect(try await f.ledger.accounts("m1").first { $0.code == account }?.type == .expense)
         let acknowledged = try await f.reconciler.plan("m1", acknowledged: [ItemKey(kind: .accounts, key: account)])
         #expect(acknowledged.items.map(\.action) == [.update])
-        _ = try await f.reconciler.apply(acknowledged, now: Self.now)
+        _ = try await f.reconciler.apply(acknowledged, now: Self.now, day: windowFreeDay)
         #expect(try await f.ledger.accounts("m1").first { $0.code == account }?.type == .asset)
     }
 
@@ -184,8 +184,8 @@ struct ReconcilerFixture {
         let plan = try await f.reconciler.plan("m1")
         try await f.ledger.setSetting("dunning.levels", to: .number(.init(mantissa: 5, scale: 0)), in: "m1")
         let before = try await f.workspace.store.tableCounts()
-        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: Self.now) }
-        do { _ = try await f.reconciler.apply(plan, now: Self.now) } catch let r as ReconcilerService.Refusal {
+        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay) }
+        do { _ = try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay) } catch let r as ReconcilerService.Refusal {
             #expect(r.code == "changed-since-plan" && r.description.contains("changed since the plan was made"))
         }
         #expect(try await f.workspace.store.tableCounts() == before)
@@ -211,7 +211,7 @@ struct ReconcilerFixture {
         defer { f.remove() }
         for id in ["m1", "m2", "mkb-0001"] { try await f.create(id, cluster: "mkb") }
         try f.change("templates/base/accounts.csv") { $0 + "46999,Tijdelijk,expense,debit,WBedAlkOal,,\n" }
-        for id in ["m1", "m2", "mkb-0001"] { _ = try await f.reconciler.apply(try await f.reconciler.plan(id), now: "t0") }
+        for id in ["m1", "m2", "mkb-0001"] { _ = try await f.reconciler.apply(try await f.reconciler.plan(id), now: "t0", day: windowFreeDay) }
         _ = try await f.reconciler.pass(now: "t1")
         try await f.postOn("46999", admin: "m2")
         try await f.postOn("45105", admin: "m1")
@@ -243,7 +243,7 @@ struct ReconcilerFixture {
         let plan = try await f.reconciler.plan("m1", acknowledged: [ItemKey(kind: .vatCodes, key: "V9"), ItemKey(kind: .vatCodes, key: "I9")])
         #expect(!plan.items.isEmpty && plan.items.allSatisfy { $0.action == .blocked && $0.key.kind == .vatCodes })
         #expect(plan.items[0].reason?.contains("end it with validTo and add a new code") == true)
-        _ = try await f.reconciler.apply(plan, now: "t")
+        _ = try await f.reconciler.apply(plan, now: "t", day: windowFreeDay)
         let v9 = try await f.workspace.store.read { tx in try tx.vatCodes("m1").first { $0.code == "V9" } }
         #expect(v9?.rate == DecimalNumber(mantissa: 9, scale: 0))
     }
@@ -258,11 +258,11 @@ struct ReconcilerFixture {
         let window = try #require(cluster.windows.first)
         let forbidden = try LocalDate(year: 2026, month: window.months.first ?? 1, day: window.monthDays[0])
         let before = try await f.workspace.store.tableCounts()
-        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: "t", today: forbidden) }
+        await #expect(throws: ReconcilerService.Refusal.self) { try await f.reconciler.apply(plan, now: "t", day: forbidden) }
         #expect(try await f.workspace.store.tableCounts() == before)
         let allowed = try LocalDate(year: 2026, month: 6, day: 2)
         #expect(!window.forbids(allowed))
-        #expect(try await f.reconciler.apply(plan, now: "t", today: allowed).written == 1)
+        #expect(try await f.reconciler.apply(plan, now: "t", day: allowed).written == 1)
     }
 }
 
@@ -285,7 +285,7 @@ struct ReconcilerFixture {
         let plan = try await f.reconciler.plan("m1")
         #expect(plan.items.map { "\($0.action.rawValue) \($0.key)" } == ["renumber accounts:45110"])
         #expect(plan.items[0].changes.first == FieldChange(field: "code", old: "45105", new: "45110"))
-        _ = try await f.reconciler.apply(plan, now: "t")
+        _ = try await f.reconciler.apply(plan, now: "t", day: windowFreeDay)
         let accounts = try await f.ledger.accounts("m1")
         #expect(accounts.contains { $0.code == "45110" } && !accounts.contains { $0.code == "45105" })
         let entry = try await f.ledger.entries("m1").last!
@@ -297,3 +297,6 @@ struct ReconcilerFixture {
         #expect(try await f.status("m1") == "Synced")
     }
 }
+
+/// A day outside every shipped cluster's window (2026-05-28), so applies do not depend on the day the tests run.
+let windowFreeDay = LocalDate(dayNumber: 20_601)

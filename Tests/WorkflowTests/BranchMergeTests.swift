@@ -67,9 +67,8 @@ import Workspace
             try await proposals.review(p.id, approve: true, comment: "mine", by: "anna", at: "t3")
         }
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t3")
-        let result = try await DistributionService(workspace: ws).distribute(p.id, by: "anna", owner: "t", now: "t4",
-                                                                             leaseUntil: "t9", commitTime: Self.commitTime)
-        #expect(result.state == "done" && result.applied == 2)
+        let result = try await DistributionService(workspace: ws, clock: .test).distribute(p.id, by: "anna", owner: LeaseOwner("t"), commitTime: Self.commitTime)
+        #expect(result.state == .done && result.applied == 2)
         // git itself: main is the merge of its own commit and the branch's, holding both changes.
         #expect(try git(dir, "rev-list", "--parents", "-n", "1", "main") == "\(p.toRevision) \(moved.hex) \(tip.hex)")
         #expect(try git(dir, "show", "main:templates/mkb/accounts.csv").contains("46999,Nieuw"))
@@ -103,14 +102,14 @@ import Workspace
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fork = try ws.templates.resolve("main")
         let tip = try append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n", on: "feature", parent: fork)
-        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
+        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws, clock: .test)
         let p = try #require(try await proposals.propose(branch: "feature", by: "anna", at: "t1", commitTime: Self.commitTime))
         #expect(p.toRevision == tip.hex && p.branchHead == nil)  // a fast-forward needs no merge
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
         // main gains a change to a cluster this proposal reviewed: refused, nothing moved or applied.
         let mkb = try append(ws, "templates/mkb/settings.yaml", "  test.flag: true\n")
         do {
-            _ = try await distribution.distribute(p.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t9",
+            _ = try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("t"),
                                                   commitTime: Self.commitTime)
             Issue.record("an unreviewed change was distributed")
         } catch let error as WorkflowError {
@@ -124,9 +123,9 @@ import Workspace
         try ws.templates.commit([.write(path: "templates/mkb/settings.yaml", contents: old)], message: "Undo\n",
                                 author: ProposalTests.bas)
         let horeca = try append(ws, "templates/horeca/settings.yaml", "  test.flag: true\n")
-        let result = try await distribution.distribute(p.id, by: "anna", owner: "t", now: "t4", leaseUntil: "t9",
+        let result = try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("t"),
                                                        commitTime: Self.commitTime)
-        #expect(result.state == "done" && result.applied == 2)
+        #expect(result.state == .done && result.applied == 2)
         let parents = try git(dir, "rev-list", "--parents", "-n", "1", "main").split(separator: " ").map(String.init)
         #expect(parents.count == 3 && parents[1] == horeca.hex && parents[2] == tip.hex)
         #expect(try git(dir, "log", "-1", "--format=%ae %s", "main") == "anna@bureau.example Merge branch 'feature' into main")

@@ -8,6 +8,11 @@ import TestSupport
 import Workflow
 import Workspace
 
+extension WorkflowClock {
+    /// A fixed instant outside every shipped cluster's window (2026-05-28), so tests do not depend on the day they run.
+    static let test = WorkflowClock(now: { Date(timeIntervalSince1970: 1_780_000_000) })
+}
+
 @Suite struct ProposalTests {
     static let bas = GitSignature(name: "Bas", email: "bas@bureau.example", time: 1_767_300_000)
 
@@ -86,14 +91,18 @@ import Workspace
         try await users.save(User(name: "fleur", email: "fleur@bureau.example", role: .reviewer), by: "bootstrap", at: "t")
         let twice = try await service.review(p.id, approve: true, comment: "Agreed", by: "fleur", at: "t5")
         #expect(twice.state == .approved && twice.reviews.count == 2)
-        // A newer commit means a new review: the approved proposal is superseded, its change proposed again.
+        // An approved proposal is never superseded: a newer horeca commit waits for it, a landbouw one is its own.
         try t.append(ws, "templates/horeca/settings.yaml", "  test.flag: true\n")
-        let next = try #require(try await service.propose(by: "dirk", at: "t6"))
-        #expect(next.supersedes == [p.id] && next.commits.count == 2 && next.reviews.isEmpty)
+        try t.append(ws, "templates/landbouw/settings.yaml", "  test.flag: true\n")
+        let outcome = try await service.proposeAll(by: "dirk", at: "t6")
+        let next = try #require(outcome.proposals.first)
+        #expect(outcome.proposals.count == 1 && outcome.waiting == ["horeca": p.id])
+        #expect(next.clusters == ["landbouw"] && next.supersedes.isEmpty && next.reviews.isEmpty)
+        #expect(try await service.proposal(p.id).state == .approved)
         let rejected = try await service.review(next.id, approve: false, comment: "Not now", by: "esther", at: "t7")
         #expect(rejected.state == .rejected)
         let actions = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
-        #expect(actions.suffix(4) == ["review.approved", "proposal.superseded", "proposal.created", "review.rejected"])
+        #expect(actions.suffix(3) == ["review.approved", "proposal.created", "review.rejected"])
     }
 
     @Test func conflictsAndBlockedItemsNeedADecisionBeforeApproval() async throws {
@@ -135,13 +144,13 @@ import Workspace
                                 message: "New account\n", author: ProposalTests.bas)
         let proposals = ProposalService(workspace: ws)
         let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
-        let distribution = DistributionService(workspace: ws)
+        let distribution = DistributionService(workspace: ws, clock: .test)
         await #expect(throws: WorkflowError.self) {
-            try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t2", leaseUntil: "t9")
+            try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("cli"))
         }
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
-        let result = try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t3", leaseUntil: "t9")
-        #expect(result == .init(state: "done", applied: 2, failed: 0, conflicts: 0, pending: 0))
+        let result = try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("cli"))
+        #expect(result == .init(state: .done, applied: 2, failed: 0, conflicts: 0, pending: 0))
         #expect(try await proposals.proposal(p.id).state == .distributed)
         for admin in ["m1", "m2"] {
             #expect(try await ws.ledger.accounts(admin).contains { $0.code == "46999" })
@@ -152,7 +161,7 @@ import Workspace
         #expect(live?.settings["payment.term-days"] == .number(.init(mantissa: 45, scale: 0)))
         // Running it again does nothing more.
         await #expect(throws: WorkflowError.self) {
-            try await distribution.distribute(p.id, by: "anna", owner: "cli", now: "t4", leaseUntil: "t9")
+            try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("cli"))
         }
         let audit = try await ws.store.read { tx in try tx.auditRecords() }
         #expect(audit.filter { $0.action == "apply" }.map(\.subject).sorted() == ["m1", "m2"])
@@ -190,17 +199,17 @@ import Workspace
         try await users.save(User(name: "esther", email: "esther@bureau.example", role: .reviewer), by: "anna", at: "t")
         let before = try await ws.ledger.appliedConfiguration("m1")!.config
         try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
-        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
+        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws, clock: .test)
         let p = try #require(try await proposals.propose(by: "anna", at: "t1"))
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
-        _ = try await distribution.distribute(p.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t9")
+        _ = try await distribution.distribute(p.id, by: "anna", owner: LeaseOwner("t"))
         #expect(try await ws.ledger.accounts("m1").contains { $0.code == "46999" })
         let revert = try #require(try await proposals.rollback(p.id, by: "anna", at: "t4", commitTime: 1_767_400_000))
         let head = try ws.templates.log(limit: 1)[0]
         #expect(head.author.email == "anna@bureau.example" && head.summary.hasPrefix("Revert proposal \(p.id)"))
         #expect(revert.commits.map(\.id) == [head.id.hex])
         _ = try await proposals.review(revert.id, approve: true, comment: "undo", by: "esther", at: "t5")
-        _ = try await distribution.distribute(revert.id, by: "anna", owner: "t", now: "t6", leaseUntil: "t9")
+        _ = try await distribution.distribute(revert.id, by: "anna", owner: LeaseOwner("t"))
         #expect(!(try await ws.ledger.accounts("m1")).contains { $0.code == "46999" })
         let after = try await ws.ledger.appliedConfiguration("m1")!.config
         #expect(after == before)
@@ -218,10 +227,10 @@ import Workspace
         for id in ["m3", "m4", "m5"] { try await ws.createAdministration(id: id, name: id, cluster: "mkb", openYear: 2026) }
         // First give every mkb administration account 46998.
         try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n")
-        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws)
+        let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws, clock: .test)
         let first = try #require(try await proposals.propose(by: "anna", at: "t1"))
         _ = try await proposals.review(first.id, approve: true, comment: "ok", by: "esther", at: "t2")
-        _ = try await distribution.distribute(first.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t3")
+        _ = try await distribution.distribute(first.id, by: "anna", owner: LeaseOwner("t"))
         // m1, m2 and m3 (the canary wave) refer to it from a local journal; then the template removes it.
         for id in ["m1", "m2", "m3"] {
             try await ws.store.write { tx in try tx.upsert(Journal(code: "TMP", name: "Tijdelijk", kind: .general, account: "46998"), admin: id) }
@@ -232,20 +241,37 @@ import Workspace
                                 message: "Remove 46998\n", author: ProposalTests.bas)
         let second = try #require(try await proposals.propose(by: "anna", at: "t4"))
         _ = try await proposals.review(second.id, approve: true, comment: "ok", by: "esther", at: "t5")
-        let paused = try await distribution.distribute(second.id, by: "anna", owner: "t", now: "t6", leaseUntil: "t6")
-        #expect(paused.state == "paused" && paused.failed == 3 && paused.applied == 0 && paused.pending == 2)
-        // Resuming goes on with the later waves; the failed ones stay failed, for a follow-up.
-        let resumed = try await distribution.distribute(second.id, by: "anna", owner: "t", now: "t7", leaseUntil: "t7")
-        #expect(resumed.state == "done" && resumed.applied == 2 && resumed.failed == 3)
-        let audit = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
-        #expect(audit.contains("distribution.paused") && audit.filter { $0 == "apply.failed" }.count == 3)
-        // A third change, aborted before it runs.
+        let paused = try await distribution.distribute(second.id, by: "anna", owner: LeaseOwner("t"))
+        // maxFailures 2 counts across the distribution: three failed canaries stop it before the other waves.
+        #expect(paused.state == .paused && paused.failed == 3 && paused.applied == 0 && paused.pending == 2)
+        #expect(paused.failures.keys.sorted() == ["m1", "m2", "m3"] && paused.reason?.contains("maxFailures 2") == true)
+        // The timer never carries a paused distribution on.
+        let tick = WorkflowTick(proposals: proposals, distribution: distribution, owner: LeaseOwner("timer"))
+        #expect(try await tick.run().distributed.isEmpty)
+        // Resuming retries the failures, with their reason kept; they fail again and it pauses again.
+        let again = try await distribution.distribute(second.id, by: "anna", owner: LeaseOwner("t"))
+        #expect(again.state == .paused && again.failed == 3 && again.pending == 2)
+        let attempts = try await distribution.items(second.id).filter { $0.state == .failed }.map(\.attempts)
+        #expect(attempts == [2, 2, 2])
+        // A commit for mkb now waits for this distribution rather than superseding it.
         try t.append(ws, "templates/mkb/settings.yaml", "  test.flag: true\n")
+        let waiting = try await proposals.proposeAll(by: "anna", at: "t7")
+        #expect(waiting.proposals.isEmpty && waiting.waiting == ["mkb": second.id])
+        // Only explicitly skipped administrations let it finish.
+        for id in ["m1", "m2", "m3"] {
+            try await distribution.skip(second.id, administration: id, reason: "journal TMP still books on 46998", by: "esther")
+        }
+        let resumed = try await distribution.distribute(second.id, by: "anna", owner: LeaseOwner("t"))
+        #expect(resumed.state == .done && resumed.applied == 2 && resumed.skipped == 3 && resumed.failed == 0)
+        let audit = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
+        #expect(audit.contains("distribution.paused") && audit.filter { $0 == "apply.failed" }.count == 6)
+        #expect(audit.filter { $0 == "distribution.skipped" }.count == 3)
+        // The waiting change is proposed now, and aborted before it runs.
         let third = try #require(try await proposals.propose(by: "anna", at: "t8"))
         _ = try await proposals.review(third.id, approve: true, comment: "ok", by: "esther", at: "t9")
-        try await distribution.abort(third.id, by: "anna", at: "t10")
+        try await distribution.abort(third.id, by: "anna")
         await #expect(throws: WorkflowError.self) {
-            try await distribution.distribute(third.id, by: "anna", owner: "t", now: "t11", leaseUntil: "t11")
+            try await distribution.distribute(third.id, by: "anna", owner: LeaseOwner("t"))
         }
     }
 
@@ -264,7 +290,7 @@ import Workspace
         #expect(p.branch == "feature" && p.toRevision == tip.hex && p.affected.count == 2)
         #expect(try ws.templates.resolve("main") == main)  // not moved by proposing
         _ = try await proposals.review(p.id, approve: true, comment: "ok", by: "esther", at: "t2")
-        _ = try await DistributionService(workspace: ws).distribute(p.id, by: "anna", owner: "t", now: "t3", leaseUntil: "t3")
+        _ = try await DistributionService(workspace: ws, clock: .test).distribute(p.id, by: "anna", owner: LeaseOwner("t"))
         // git itself sees main at the branch's commit.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
@@ -286,19 +312,19 @@ import Workspace
         try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
                                                     by: "bootstrap", at: "t")
         let proposals = ProposalService(workspace: ws)
-        let tick = WorkflowTick(proposals: proposals, distribution: DistributionService(workspace: ws))
-        let idle = try await tick.run(now: "t1", leaseUntil: "t1")
-        #expect(idle.proposed == nil && idle.distributed.isEmpty)
+        let tick = WorkflowTick(proposals: proposals, distribution: DistributionService(workspace: ws, clock: .test))
+        let idle = try await tick.run()
+        #expect(idle.leader && idle.proposed.isEmpty && idle.distributed.isEmpty)
         try t.append(ws, "templates/mkb/accounts.csv", "46999,Nieuw,expense,debit,WBedAlkOal,,\n")
-        let first = try await tick.run(now: "t2", leaseUntil: "t2")
-        let id = try #require(first.proposed)
+        let first = try await tick.run()
+        let id = try #require(first.proposed.first)
         let proposer = try await proposals.proposal(id).proposer
         #expect(first.distributed.isEmpty && proposer == "reconciler")
-        let quiet = try await tick.run(now: "t3", leaseUntil: "t3")  // nothing new, nothing approved
-        #expect(quiet.proposed == nil && quiet.distributed.isEmpty)
+        let quiet = try await tick.run()  // nothing new, nothing approved
+        #expect(quiet.proposed.isEmpty && quiet.distributed.isEmpty)
         _ = try await proposals.review(id, approve: true, comment: "ok", by: "esther", at: "t4")
-        let carried = try await tick.run(now: "t5", leaseUntil: "t5")
-        #expect(carried.proposed == nil && carried.distributed == [id])
+        let carried = try await tick.run()
+        #expect(carried.proposed.isEmpty && carried.distributed == [id])
         #expect(try await proposals.proposal(id).state == .distributed)
     }
 }

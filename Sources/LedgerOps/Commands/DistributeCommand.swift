@@ -20,10 +20,6 @@ struct DistributeCommand: AsyncParsableCommand {
         let ws = try global.openWorkspace()
         // Reviewers start (and resume) what was approved; stopping one for good stays with admins.
         let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .reviewer)
-        let formatter = ISO8601DateFormatter()
-        let start = Date(timeIntervalSince1970: TimeInterval(try global.nowSeconds()))
-        let now = formatter.string(from: start)
-        let until = formatter.string(from: start.addingTimeInterval(Double(crash.leaseSeconds)))
         let terminal = isatty(2) != 0
         let bar: @Sendable (Int, Int) -> Void = { done, total in
             guard terminal else { return }
@@ -31,20 +27,57 @@ struct DistributeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled)
                 + String(repeating: " ", count: width - filled) + "] \(done)/\(total)" + (done == total ? "\n" : "")).utf8))
         }
-        let result = try await DistributionService(workspace: ws).distribute(
-            id, by: actor, owner: "cli-\(ProcessInfo.processInfo.processIdentifier)", now: now, leaseUntil: until,
-            commitTime: try global.nowSeconds(), today: try global.todayDate(), progress: bar, probe: crash.probe)
-        print("Proposal \(id): distribution \(result.state) — \(result.applied) applied, \(result.failed) failed, "
-            + "\(result.conflicts) set aside as conflict, \(result.pending) pending")
+        // The system clock decides windows and leases; `--today` does not move them.
+        let service = DistributionService(workspace: ws, clock: .system, leaseSeconds: crash.leaseSeconds ?? ws.settings.leaseSeconds)
+        let result = try await service.distribute(id, by: actor, owner: .thisProcess("cli"), mode: .person,
+                                                  commitTime: try global.nowSeconds(), progress: bar, probe: crash.probe)
+        print(describe(result, id: id))
+    }
+
+    /// A distribution's standing in one line, and its reason and failures below.
+    static func describe(_ result: DistributionService.Progress, id: Int64) -> String {
+        var text = "Proposal \(id): distribution \(result.state.rawValue) — \(result.applied) applied, \(result.failed) failed, "
+            + "\(result.conflicts) set aside as conflict, \(result.pending) pending"
+        if result.skipped > 0 { text += ", \(result.skipped) skipped" }
+        if result.suspended > 0 { text += ", \(result.suspended) suspended" }
+        if let reason = result.reason { text += "\n  \(reason)" }
+        for (admin, message) in result.failures.sorted(by: { $0.key < $1.key }) { text += "\n  \(admin) failed: \(message)" }
+        return text
     }
 }
 
 struct DistributionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "distribution", abstract: "Resume or abort a distribution.", subcommands: [Resume.self, Abort.self])
+        commandName: "distribution", abstract: "Show, resume, skip in, unlock or abort a distribution.",
+        subcommands: [Show.self, Resume.self, Skip.self, Unlock.self, Abort.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Where a distribution stands, administration by administration.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Proposal id.") var id: Int64
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            try await face {
+                let ws = try global.openWorkspace()
+                _ = try await UserService(store: ws.store).authorize(global.actingUser, needs: .viewer)
+                let service = DistributionService(workspace: ws)
+                let progress = try await service.progressOf(id)
+                if json { return try printJSON(progress) }
+                print(DistributeCommand.describe(progress, id: id))
+                var table = TextTable(["administration", "wave", "state", "attempts", "message"])
+                for item in try await service.items(id) {
+                    table.add([item.administration, String(item.wave + 1), item.state.rawValue, String(item.attempts),
+                               item.message ?? ""])
+                }
+                print(table.render())
+            }
+        }
+    }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Continue a paused or interrupted distribution.")
+        static let configuration = CommandConfiguration(
+            abstract: "Continue a paused, waiting or interrupted distribution; failed administrations are tried again.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Proposal id.") var id: Int64
 
@@ -52,6 +85,40 @@ struct DistributionCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await face { try await DistributeCommand.distribute(id, global: global, crash: crash) }
+        }
+    }
+
+    struct Skip: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Leave one administration out of a distribution, with a reason (reviewers; audited).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Proposal id.") var id: Int64
+        @Argument(help: "Administration id.") var administration: String
+        @Option(help: "Why it is left out.") var reason: String
+
+        func run() async throws {
+            try await face {
+                let ws = try global.openWorkspace()
+                let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .reviewer)
+                try await DistributionService(workspace: ws).skip(id, administration: administration, reason: reason, by: actor)
+                print("Proposal \(id): \(administration) skipped")
+            }
+        }
+    }
+
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Break the lease of a distributor that died, so the distribution can be resumed now (admins; audited).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Proposal id.") var id: Int64
+
+        func run() async throws {
+            try await face {
+                let ws = try global.openWorkspace()
+                let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .admin)
+                let holder = try await DistributionService(workspace: ws).unlock(id, by: actor)
+                print("Proposal \(id): broke the lease of \(holder.owner) (it ran until \(holder.expires)); resume it now")
+            }
         }
     }
 
@@ -64,7 +131,7 @@ struct DistributionCommand: AsyncParsableCommand {
             try await face {
                 let ws = try global.openWorkspace()
                 let actor = try await UserService(store: ws.store).authorize(global.actingUser, needs: .admin)
-                try await DistributionService(workspace: ws).abort(id, by: actor, at: try global.nowStamp())
+                try await DistributionService(workspace: ws).abort(id, by: actor)
                 print("Proposal \(id): distribution aborted")
             }
         }
@@ -73,7 +140,8 @@ struct DistributionCommand: AsyncParsableCommand {
 
 /// Options for crash tests and operators: how long the lease lasts, and a point to stop at (hidden).
 struct CrashProbe: ParsableArguments {
-    @Option(help: "Seconds another distributor must wait after this one dies.") var leaseSeconds = 600
+    @Option(help: "Seconds another distributor must wait after this one dies (default: leaseSeconds in ledgerops.yaml).")
+    var leaseSeconds: Int?
     @Option(help: .hidden) var stopAt: Int?
     @Flag(help: .hidden) var stopInside = false
 

@@ -6,7 +6,9 @@ import Logging
 import Reconciler
 import ServiceLifecycle
 import Templates
+import Server
 import Workflow
+import Workspace
 
 /// `ledgerops reconcile`: one pass over every administration, or a pass on a timer.
 struct ReconcileCommand: AsyncParsableCommand {
@@ -16,44 +18,73 @@ struct ReconcileCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Flag(help: "One pass, then stop (the default).") var once = false
     @Flag(help: "Keep passing, every --interval.") var watch = false
-    @Option(help: "Time between passes with --watch, e.g. 30s, 5m.") var interval = "30s"
+    @Option(help: "Time between passes with --watch, e.g. 30s, 5m (default: ledgerops.yaml).") var interval: String?
 
     func run() async throws {
         try await face {
                 try await global.authorize(.admin)
-            let reconciler = ReconcilerService(workspace: try global.openWorkspace())
-            let seconds = try Self.parse(interval)
-            let today = global.today
-            let now: @Sendable () -> String = { today.map { "\($0)T00:00:00Z" } ?? ISO8601DateFormatter().string(from: Date()) }
-            let report: @Sendable (ReconcilerService.PassSummary, Duration) -> Void = { s, duration in
-                let counts = SyncStatus.allCases.compactMap { st in s.counts[st].map { "\(st.rawValue) \($0)" } }
-                let elapsed = duration.components
-                let ms = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
-                print("\(s.revision.prefix(7)): " + counts.joined(separator: ", ") + "; \(s.changed) changed, \(s.skipped) "
-                    + "skipped unchanged, in " + String(format: "%.0f ms", ms))
-            }
+            let ws = try global.openWorkspace()
+            let reconciler = ReconcilerService(workspace: ws)
+            let seconds = try interval.map(Self.parse) ?? ws.settings.reconcileIntervalSeconds
             guard watch else {
                 let start = ContinuousClock.now
-                let summary = try await reconciler.pass(now: now())
-                report(summary, ContinuousClock.now - start)
+                let summary = try await reconciler.pass(now: WorkflowClock.system.stamp())
+                Self.print(summary, ContinuousClock.now - start)
                 return
             }
             // The loop as a service: SIGINT or SIGTERM lets a pass in progress finish, then stops.
-            let ws = reconciler.workspace
-            let tick = WorkflowTick(proposals: ProposalService(workspace: ws), distribution: DistributionService(workspace: ws))
-            let lease = seconds * 4
-            let loop = ReconcileLoop(reconciler: reconciler, clock: ContinuousClock(), interval: .seconds(seconds), now: now,
-                                     report: report) {
-                let formatter = ISO8601DateFormatter()
-                let (proposed, distributed) = try await tick.run(
-                    now: now(), leaseUntil: formatter.string(from: Date().addingTimeInterval(Double(lease))))
-                if let proposed { print("proposed \(proposed) for review") }
-                for id in distributed { print("distributed proposal \(id)") }
+            let logger = Logger(label: "ledgerops.reconcile")
+            let loop = Self.timer(ws, interval: seconds, logger: logger, metrics: nil) { outcome in
+                for id in outcome.proposed { Swift.print("proposed \(id) for review") }
+                for id in outcome.distributed { Swift.print("carried distribution \(id) on") }
             }
             let group = ServiceGroup(configuration: .init(services: [loop], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                          logger: Logger(label: "ledgerops.reconcile")))
+                                                          logger: logger))
             try await group.run()
         }
+    }
+
+    static func print(_ s: ReconcilerService.PassSummary, _ duration: Duration) {
+        let counts = SyncStatus.allCases.compactMap { st in s.counts[st].map { "\(st.rawValue) \($0)" } }
+        let elapsed = duration.components
+        let ms = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        Swift.print("\(s.revision.prefix(7)): " + counts.joined(separator: ", ") + "; \(s.changed) changed, \(s.skipped) "
+            + "skipped unchanged, in " + String(format: "%.0f ms", ms))
+    }
+
+    /// The timer `serve` and `reconcile --watch` run: leader election, a pass, the workflow's tick, failures logged
+    /// and counted (and, with `metrics`, shown by `/healthz` and `/metrics`). The clock is the system's: `--today`
+    /// never moves a window or a lease.
+    static func timer(_ ws: Workspace, interval: Int, logger: Logger, metrics: ServerMetrics?,
+                      after: @escaping @Sendable (WorkflowTick.Outcome) -> Void)
+        -> ReconcileLoop<ContinuousClock>
+    {
+        let clock = WorkflowClock.system
+        let distribution = DistributionService(workspace: ws, clock: clock, leaseSeconds: ws.settings.leaseSeconds)
+        let tick = WorkflowTick(proposals: ProposalService(workspace: ws), distribution: distribution,
+                                owner: .thisProcess("timer"), leaderSeconds: max(ws.settings.leaseSeconds, interval * 3))
+        return ReconcileLoop(
+            reconciler: ReconcilerService(workspace: ws), clock: ContinuousClock(), interval: .seconds(interval),
+            now: { clock.stamp() },
+            report: { summary, duration in
+                if let metrics {
+                    metrics.pass(seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18,
+                                 statuses: Dictionary(summary.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { a, _ in a }))
+                } else {
+                    Self.print(summary, duration)
+                }
+            },
+            failed: { error, inARow in
+                logger.error("reconcile pass failed (\(inARow) in a row): \(describe(error))")
+                metrics?.passFailed(describe(error), inARow: inARow)
+            },
+            lead: {
+                let leader = try await tick.lead()
+                metrics?.leading(leader)
+                return leader
+            },
+            stopped: { try? await tick.resign() },
+            afterPass: { after(try await tick.run()) })
     }
 
     static func parse(_ text: String) throws -> Int {

@@ -83,7 +83,7 @@ struct Run: AsyncParsableCommand {
             }
             guard serve else { return }
             try await DemoUsers.ensure(workspace, at: try global.nowStamp())
-            try await ServeCommand.serve(workspace, address: address, interval: "60s")
+            try await ServeCommand.serve(workspace, address: address, interval: 60)
         }
     }
 }

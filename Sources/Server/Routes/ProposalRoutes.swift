@@ -32,8 +32,7 @@ extension LedgerOpsServer {
         }
         api.post("proposals/:id/distribute") { _, context -> Response in
             let identity = try context.require(.reviewer)
-            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name,
-                                                              owner: "server-\(context.requestID)"))
+            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name))
         }
         api.get("distributions/:id") { _, context -> Response in
             _ = try context.require(.viewer)
@@ -41,14 +40,32 @@ extension LedgerOpsServer {
         }
         api.post("distributions/:id/resume") { _, context -> Response in
             let identity = try context.require(.reviewer)
-            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name,
-                                                              owner: "server-\(context.requestID)"))
+            return try JSON.response(try await env.distribute(try context.number("id"), by: identity.user.name))
         }
         api.post("distributions/:id/abort") { _, context -> Response in
             let identity = try context.require(.admin)
             let id = try context.number("id")
-            try await env.distribution.abort(id, by: identity.user.name, at: env.now())
+            try await env.distribution.abort(id, by: identity.user.name)
+            return try JSON.response(try await env.distribution.progressOf(id))
+        }
+        api.post("distributions/:id/skip") { request, context -> Response in
+            let identity = try context.require(.reviewer)
+            let id = try context.number("id")
+            let body = try await request.json(SkipBody.self)
+            try await env.distribution.skip(id, administration: body.administration, reason: body.reason, by: identity.user.name)
+            return try JSON.response(try await env.distribution.progressOf(id))
+        }
+        api.post("distributions/:id/unlock") { _, context -> Response in
+            let identity = try context.require(.admin)
+            let id = try context.number("id")
+            try await env.distribution.unlock(id, by: identity.user.name)
             return try JSON.response(try await env.distribution.progressOf(id))
         }
     }
+}
+
+/// `POST /distributions/{id}/skip`: the administration a reviewer leaves out, and why.
+struct SkipBody: Decodable, Sendable {
+    var administration: String
+    var reason: String
 }

@@ -128,7 +128,9 @@ enum PageTemplates {
         <button name="approve" value="true">Approve</button> <button name="approve" value="false">Reject</button></form>{{/canReview}}
         {{#canDistribute}}<form method="post" action="/proposals/{{id}}/distribute"><input type="hidden" name="_csrf" value="{{csrf}}">
         <button>Distribute</button></form>{{/canDistribute}}
-        {{#progress}}<p>Distribution: {{state}} — {{applied}} applied, {{failed}} failed, {{conflicts}} conflict, {{pending}} pending</p>{{/progress}}
+        {{#progress}}<p>Distribution: {{state}} — {{applied}} applied, {{failed}} failed, {{conflicts}} conflict, {{pending}} pending, {{skipped}} skipped</p>
+        {{#reason}}<p class="reason">{{reason}}</p>{{/reason}}
+        {{#hasFailures}}<ul class="failures">{{#failures}}<li>{{administration}}: {{message}}</li>{{/failures}}</ul>{{/hasFailures}}{{/progress}}
         """
 
     static let administration = """

@@ -44,9 +44,15 @@ extension LedgerOpsServer {
             if let branch = p.branch { data["branch"] = branch }
             let undecided = groups.values.flatMap { $0 }.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.open.count } }
             if undecided > 0 { data["undecided"] = undecided }
-            if let progress, progress.state != "none" {
-                data["progress"] = ["state": progress.state, "applied": progress.applied, "failed": progress.failed,
-                                    "conflicts": progress.conflicts, "pending": progress.pending]
+            if let progress {
+                var shown: [String: Any] = ["state": progress.state.rawValue, "applied": progress.applied,
+                                            "failed": progress.failed, "conflicts": progress.conflicts,
+                                            "pending": progress.pending, "skipped": progress.skipped,
+                                            "failures": progress.failures.sorted { $0.key < $1.key }
+                                                .map { ["administration": $0.key, "message": $0.value] }]
+                if let reason = progress.reason { shown["reason"] = reason }
+                if !progress.failures.isEmpty { shown["hasFailures"] = true }
+                data["progress"] = shown
             }
             return Page.html("proposal", title: "Proposal \(p.id)", data, identity: identity)
         }
@@ -74,7 +80,7 @@ extension LedgerOpsServer {
         router.post("proposals/:id/distribute") { _, context -> Response in
             let identity = try context.require(.reviewer)
             let id = try context.number("id")
-            _ = try await env.distribute(id, by: identity.user.name, owner: "web-\(context.requestID)")
+            _ = try await env.distribute(id, by: identity.user.name)
             return Page.redirect("/proposals/\(id)")
         }
     }

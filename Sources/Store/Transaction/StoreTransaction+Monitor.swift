@@ -114,7 +114,7 @@ extension StoreTransaction {
     public func failedDistributionItems(_ admin: String) throws -> [(proposal: Int64, message: String?)] {
         try rows("""
             SELECT i.proposal_id, i.message FROM distribution_item i JOIN distribution d ON d.proposal_id = i.proposal_id
-            WHERE i.admin_id = ? AND i.state = 'failed' AND d.state IN ('running', 'paused') ORDER BY i.proposal_id
+            WHERE i.admin_id = ? AND i.state = 'failed' AND d.state IN ('running', 'paused', 'waiting') ORDER BY i.proposal_id
             """, [admin]).map { ($0[0], $0[1]) }
     }
 

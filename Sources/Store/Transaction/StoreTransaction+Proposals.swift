@@ -48,4 +48,13 @@ extension StoreTransaction {
             SELECT to_revision FROM proposal WHERE state IN ('distributed', 'rejected', 'aborted') ORDER BY id DESC LIMIT 1
             """)?["to_revision"]
     }
+
+    /// Every proposal's coverage (clusters and `group:NAME` keys) with its state and target revision, oldest first:
+    /// the workflow finds each cluster's base revision and what is in flight from it.
+    public func proposalCoverage() throws -> [(proposal: Int64, key: String, state: String, toRevision: String)] {
+        try rows("""
+            SELECT p.id, c.cluster, p.state, p.to_revision FROM proposal p JOIN proposal_cluster c ON c.proposal_id = p.id
+            ORDER BY p.id, c.cluster
+            """).map { ($0[0], $0[1], $0[2], $0[3]) }
+    }
 }

@@ -151,21 +151,22 @@ extension StoreTransaction {
                     [admin, old, account.code, revision])
         try execute("UPDATE account SET control = NULL WHERE admin_id = ? AND code = ?", [admin, old])  // the role moves
         try upsert(account, admin: admin)
-        for sql in [
-            "UPDATE entry_line SET account = ? WHERE admin_id = ? AND account = ?",
-            "UPDATE balance SET account = ? WHERE admin_id = ? AND account = ?",
-            "UPDATE open_item SET account = ? WHERE admin_id = ? AND account = ?",
-            "UPDATE bank_statement_line SET account = ? WHERE admin_id = ? AND account = ?",
-            "UPDATE vat_code SET payable_account = ? WHERE admin_id = ? AND payable_account = ?",
-            "UPDATE vat_code SET receivable_account = ? WHERE admin_id = ? AND receivable_account = ?",
-            "UPDATE journal SET account = ? WHERE admin_id = ? AND account = ?",
-            "UPDATE fixed_asset SET asset_account = ? WHERE admin_id = ? AND asset_account = ?",
-            "UPDATE fixed_asset SET accumulated_account = ? WHERE admin_id = ? AND accumulated_account = ?",
-            "UPDATE fixed_asset SET expense_account = ? WHERE admin_id = ? AND expense_account = ?",
-            "UPDATE fixed_asset SET result_account = ? WHERE admin_id = ? AND result_account = ?",
-        ] {
-            try execute(sql, [account.code, admin, old])
+        for ref in try accountReferences() {
+            try execute("UPDATE \(ref.table) SET \(ref.column) = ? WHERE admin_id = ? AND \(ref.column) = ?",
+                        [account.code, admin, old])
         }
         try execute("DELETE FROM account WHERE admin_id = ? AND code = ?", [admin, old])
+    }
+
+    /// Every column that holds an account code of the same administration: read from the schema's foreign keys to
+    /// `account(admin_id, code)`, plus the store's own summaries that hold a code without a key. A renumbering moves
+    /// them all, so a table added later cannot be forgotten (a test compares this with every column named like an
+    /// account).
+    public func accountReferences() throws -> [(table: String, column: String)] {
+        let keyed = try rows("""
+            SELECT m.name AS t, f."from" AS c FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+            WHERE m.type = 'table' AND f."table" = 'account' AND f."to" = 'code' ORDER BY m.name, f."from"
+            """).map { (table: $0["t"] as String, column: $0["c"] as String) }
+        return keyed + Schema.accountColumnsWithoutKey
     }
 }

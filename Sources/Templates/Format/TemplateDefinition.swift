@@ -66,8 +66,11 @@ public struct ClusterDefinition: Sendable, Hashable, Codable {
     public var template: String
     public var description: String
     public var requiredApprovals: Int
+    /// Failed administrations the whole distribution tolerates in this cluster before it pauses.
     public var maxFailures: Int
     public var waves: [Wave]
+    /// The wave after which a distribution pauses until a reviewer resumes it (a canary's look before the rest).
+    public var pauseAfter: String? = nil
     public var drift: Drift
     public var windows: [Window]
     /// `kind:pattern` with `*` wildcards: items the reconciler leaves alone.

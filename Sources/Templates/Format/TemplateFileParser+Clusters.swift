@@ -21,8 +21,9 @@ extension TemplateFileParser {
         }
         var waves: [ClusterDefinition.Wave] = []
         var maxFailures = 0
+        var pauseAfter: String?
         if let (node, _) = m.entries["rollout"] {
-            let rollout = try r.map(node, "rollout", known: ["maxFailures", "waves"])
+            let rollout = try r.map(node, "rollout", known: ["maxFailures", "waves", "pauseAfter"])
             maxFailures = try r.int(rollout, "maxFailures") ?? 0
             guard maxFailures >= 0 else { throw TemplateError(path, rollout.line, "maxFailures cannot be negative") }
             for item in try r.list(rollout.entries["waves"]?.node ?? Node.scalar(.init("")), "waves") {
@@ -38,6 +39,11 @@ extension TemplateFileParser {
                 }
                 if let c = wave.count, c < 1 { throw TemplateError(path, w.line, "wave '\(wave.name)': count must be at least 1") }
                 waves.append(wave)
+            }
+            pauseAfter = try r.string(rollout, "pauseAfter", required: false)
+            if let name = pauseAfter, !waves.contains(where: { $0.name == name }) {
+                throw TemplateError(path, rollout.line, "pauseAfter names wave '\(name)', which the rollout does not have",
+                                    hint: "waves: " + waves.map(\.name).joined(separator: ", "))
             }
         }
         var windows: [ClusterDefinition.Window] = []
@@ -60,7 +66,7 @@ extension TemplateFileParser {
         }
         return ClusterDefinition(
             name: name, template: try r.string(m, "template")!, description: try r.string(m, "description", required: false) ?? "",
-            requiredApprovals: approvals, maxFailures: maxFailures, waves: waves,
+            requiredApprovals: approvals, maxFailures: maxFailures, waves: waves, pauseAfter: pauseAfter,
             drift: try r.choice(m, "drift", ClusterDefinition.Drift.self, required: false) ?? .report, windows: windows,
             ignore: ignore, file: path)
     }
