@@ -129,7 +129,7 @@ let package = Package(
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "WorkflowTests", dependencies: ["Core", "Store", "Workflow", "Workspace", "TestSupport"],
+            name: "WorkflowTests", dependencies: ["Core", "Store", "Templates", "Workflow", "Workspace", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ReconcilerTests",
