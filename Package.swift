@@ -129,7 +129,8 @@ let package = Package(
             exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "GitSourceTests", dependencies: ["GitSource"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "WorkflowTests", dependencies: ["Core", "Store", "Workflow", "Workspace", "TestSupport", "Ledger", "Reconciler", "GitSource", "Templates"],
+            name: "WorkflowTests",
+            dependencies: ["Core", "Store", "Workflow", "Workspace", "TestSupport", "Ledger", "Reconciler", "GitSource", "Templates"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ReconcilerTests",

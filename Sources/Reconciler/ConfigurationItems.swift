@@ -22,30 +22,21 @@ public struct ItemKey: Hashable, Sendable, Codable, Comparable, CustomStringConv
 public typealias FlatConfiguration = [ItemKey: [String: String]]
 
 extension AdministrationConfig {
-    /// Every item with its fields; values that are absent are left out, so absent and empty never differ.
+    /// Every item with its fields as `ConfigurationFields` writes them: absent values are left out, so absent and
+    /// empty never differ; a report or dashboard is a short field per line or widget, never one blob.
     public var flattened: FlatConfiguration {
         var items: FlatConfiguration = [:]
-        func put(_ kind: ItemKind, _ key: String, _ fields: [String: String?]) {
-            items[ItemKey(kind: kind, key: key)] = fields.compactMapValues { $0 }
+        func put(_ kind: ItemKind, _ key: String, _ fields: [ConfigurationField]) {
+            items[ItemKey(kind: kind, key: key)] = Dictionary(fields.map { ($0.name, $0.value) },
+                                                              uniquingKeysWith: { first, _ in first })
         }
-        for a in accounts {
-            put(.accounts, a.code, ["name": a.name, "type": a.type.rawValue, "normal": a.normalSide.rawValue, "rgs": a.rgsCode,
-                                    "vat": a.vatCode, "control": a.control?.rawValue, "active": a.active ? "true" : "false"])
-        }
-        for v in vatCodes {
-            put(.vatCodes, v.code, ["description": v.description, "rate": v.rate.description, "kind": v.kind.rawValue,
-                                    "box": v.box, "deductibleBox": v.deductibleBox, "payableAccount": v.payableAccount,
-                                    "receivableAccount": v.receivableAccount, "validFrom": v.validFrom?.description,
-                                    "validTo": v.validTo?.description])
-        }
-        for j in journals { put(.journals, j.code, ["name": j.name, "kind": j.kind.rawValue, "account": j.account]) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json<T: Encodable>(_ value: T) -> String { String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) }
-        for r in reports { put(.reports, r.id, ["title": r.title, "kind": r.kind.rawValue, "lines": json(r.lines)]) }
-        for d in dashboards { put(.dashboards, d.id, ["title": d.title, "widgets": json(d.widgets)]) }
-        for i in indicators { put(.indicators, i.id, ["threshold": i.threshold.description]) }
-        for (k, v) in settings { put(.settings, k, ["value": v.description]) }
+        for a in accounts { put(.accounts, a.code, ConfigurationFields.account(a)) }
+        for v in vatCodes { put(.vatCodes, v.code, ConfigurationFields.vatCode(v)) }
+        for j in journals { put(.journals, j.code, ConfigurationFields.journal(j)) }
+        for r in reports { put(.reports, r.id, ConfigurationFields.report(r)) }
+        for d in dashboards { put(.dashboards, d.id, ConfigurationFields.dashboard(d)) }
+        for i in indicators { put(.indicators, i.id, ConfigurationFields.indicator(i)) }
+        for (k, v) in settings { put(.settings, k, ConfigurationFields.setting(v)) }
         return items
     }
 }

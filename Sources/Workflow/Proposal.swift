@@ -42,6 +42,8 @@ public struct Proposal: Sendable, Hashable, Codable {
     public var acknowledged: [String] = []
     /// Group files the change adds, changes or removes.
     public var groupChanges: [GroupChange] = []
+    /// Cluster-file policy the change alters (approvals, waves, windows, drift, ignore rules), per cluster.
+    public var policyChanges: [PolicyChange] = []
 
     /// One reviewer's verdict.
     public struct Review: Sendable, Hashable, Codable {
@@ -55,7 +57,7 @@ public struct Proposal: Sendable, Hashable, Codable {
                 branchHead: String? = nil, proposer: String,
                 createdAt: String, commits: [ProposalCommit], clusters: [String], plans: [Plan], supersedes: [Int64],
                 reviews: [Review] = [], decisions: [String: String] = [:], acknowledged: [String] = [],
-                groupChanges: [GroupChange] = []) {
+                groupChanges: [GroupChange] = [], policyChanges: [PolicyChange] = []) {
         self.id = id
         self.state = state
         self.fromRevision = fromRevision
@@ -72,6 +74,7 @@ public struct Proposal: Sendable, Hashable, Codable {
         self.decisions = decisions
         self.acknowledged = acknowledged
         self.groupChanges = groupChanges
+        self.policyChanges = policyChanges
     }
 
     /// Conflicts without a decision and blocked items without an acknowledgement, as `ADMIN|kind:key`.
@@ -93,7 +96,7 @@ public struct Proposal: Sendable, Hashable, Codable {
 extension Proposal {
     private enum CodingKeys: String, CodingKey {
         case id, state, fromRevision, toRevision, branch, branchHead, proposer, createdAt, commits, clusters, plans, supersedes
-        case reviews, decisions, acknowledged, groupChanges
+        case reviews, decisions, acknowledged, groupChanges, policyChanges
     }
 
     /// Review fields may be absent in proposals stored before they existed.
@@ -115,5 +118,6 @@ extension Proposal {
         decisions = try c.decodeIfPresent([String: String].self, forKey: .decisions) ?? [:]
         acknowledged = try c.decodeIfPresent([String].self, forKey: .acknowledged) ?? []
         groupChanges = try c.decodeIfPresent([GroupChange].self, forKey: .groupChanges) ?? []
+        policyChanges = try c.decodeIfPresent([PolicyChange].self, forKey: .policyChanges) ?? []
     }
 }

@@ -86,6 +86,43 @@ import Testing
         let diff = try cli.ok(["template", "diff", head, next])
         #expect(diff.contains("+ setting test.added-setting: 5"))
     }
+
+    @Test func templateDiffAndProposalShowReadFieldByField() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.ok(["init", "--templates", CLI.projectRoot])
+        try cli.ok(["user", "add", "anna", "--email", "anna@bureau.example", "--role", "admin"])
+        try cli.ok(["admin", "create", "m1", "--name", "M1", "--cluster", "mkb", "--year", "2026", "--as", "anna"])
+        let repo = cli.workspace + "/templates.git", clone = cli.directory + "/clone"
+        let head = try Self.git(["--git-dir", repo, "rev-parse", "main"])
+        _ = try Self.git(["clone", "-q", repo, clone])
+        for (path, old, new) in [("templates/base/reports/profit-and-loss.yaml", "label: Netto-omzet", "label: Omzet"),
+                                 ("templates/base/vat.yaml", "    validFrom: 2012-10-01\n  - code: V9",
+                                  "    validFrom: 2012-10-01\n    validTo: 2026-12-31\n  - code: V9"),
+                                 ("clusters/mkb.yaml", "maxFailures: 2", "maxFailures: 0")] {
+            let file = clone + "/" + path
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains(old), "\(path)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        _ = try Self.git(["-C", clone, "-c", "user.name=Bas", "-c", "user.email=bas@bureau.example", "commit", "-qam", "Readable"])
+        _ = try Self.git(["-C", clone, "push", "-q", "origin", "main"])
+        let diff = try cli.ok(["template", "diff", head, "main", "--cluster", "mkb", "--as", "anna"])
+        #expect(diff == """
+            cluster mkb:
+              policy maxFailures: 2 → 0 — any failure pauses the distribution
+              ~ VAT code V21: validTo: — → 2026-12-31
+              ~ report profit-and-loss: line revenue: label: "Netto-omzet" → "Omzet"
+
+            """)
+        #expect(try cli.ok(["propose", "--as", "anna"]).contains("Proposal 1"))
+        let shown = try cli.ok(["proposal", "show", "1", "--as", "anna"])
+        #expect(shown.contains("""
+                update reports:profit-and-loss
+                  line revenue: label: "Netto-omzet" → "Omzet"
+            """))
+        #expect(shown.contains("      validTo: — → 2026-12-31"))
+    }
 }
 
 @Suite struct CLIReconcileTests {

@@ -214,4 +214,36 @@ import FoundationNetworking
         let done = text(try await f.request("GET", "/proposals/\(p.id)", session: rita))
         #expect(done.contains("Distribution: done — 2 applied"))
     }
+
+    @Test func theProposalPageShowsChangedReportLinesAndClusterPolicyRowByRow() async throws {
+        let f = try await ServerFixture()
+        defer { f.stop() }
+        let repo = f.workspace.templates
+        func edited(_ path: String, _ old: String, _ new: String) throws -> GitFileChange {
+            let text = String(decoding: try repo.read(path, at: "main") ?? [], as: UTF8.self)
+            return .write(path: path, contents: Array(text.replacingOccurrences(of: old, with: new).utf8))
+        }
+        try repo.commit([try edited("templates/base/reports/profit-and-loss.yaml", "label: Netto-omzet", "label: Omzet <netto>"),
+                         try edited("clusters/mkb.yaml", "maxFailures: 2", "maxFailures: 0")],
+                        message: "Labels and rollout\n", author: GitSignature(name: "Ada", email: "ada@bureau.example", time: 1_795_000_000))
+        var p = try #require(try await ProposalService(workspace: f.workspace).propose(by: "ada", at: "t1"))
+        // Stored as `propose` stores them once it computes policy changes.
+        p.policyChanges = PolicyChange.between(try f.workspace.templateSet(at: try #require(p.fromRevision)),
+                                               try f.workspace.templateSet(at: p.toRevision), clusters: p.clusters)
+        #expect(p.policyChanges.map(\.text) == ["maxFailures: 2 → 0 — any failure pauses the distribution"])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = String(decoding: try encoder.encode(p), as: UTF8.self)
+        let (id, state) = (p.id, p.state.rawValue)
+        try await f.workspace.store.write { tx in try tx.updateProposal(id, state: state, body: body, open: true) }
+        let page = text(try await f.request("GET", "/proposals/\(id)", session: try await f.signIn("rita")))
+        #expect(page.contains("<h2>Beleid van cluster mkb</h2>") && !page.contains("Beleid van cluster horeca"))
+        #expect(page.contains("<th>oud</th><th>nieuw</th>"))
+        #expect(page.contains(#"<td>maxFailures</td><td class="old">2</td><td class="new">0</td>"#
+            + #"<td class="muted">any failure pauses the distribution</td>"#))
+        // The changed line by its changed part, one row, escaped as any text on the page.
+        #expect(page.contains(#"<td>line revenue: label</td><td class="old">&quot;Netto-omzet&quot;</td>"#
+            + #"<td class="new">&quot;Omzet &lt;netto&gt;&quot;</td>"#))
+        #expect(!page.contains("<netto>") && !page.contains("WOmz"))
+    }
 }

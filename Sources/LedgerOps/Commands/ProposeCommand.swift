@@ -2,6 +2,7 @@ import ArgumentParser
 import Core
 import Foundation
 import Reconciler
+import Templates
 import Workflow
 
 /// `ledgerops propose`: a proposal from the commits since the last one.
@@ -96,7 +97,13 @@ enum ProposalOutput {
             out.append("Group \(change.group): \(change.action.rawValue)")
             for detail in change.details { out.append("  \(detail)") }
         }
-        for cluster in p.clusters {
+        for cluster in Set(p.clusters + p.policyChanges.map(\.cluster)).sorted() {
+            let policy = p.policyChanges.filter { $0.cluster == cluster }
+            if !policy.isEmpty {
+                out.append("Cluster \(cluster) policy:")
+                for change in policy { out.append("  " + change.text) }
+            }
+            guard p.clusters.contains(cluster) else { continue }
             let plans = p.affected.filter { $0.cluster == cluster }
             out.append("Cluster \(cluster): \(plans.count) administration(s)")
             var groups: [String: (items: [PlanItem], admins: [String])] = [:]
@@ -113,7 +120,7 @@ enum ProposalOutput {
                 out.append("  \(names.count) × " + names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : ""))
                 for item in g.items.sorted(by: { rank($0.action) < rank($1.action) }) {
                     out.append("    \(item.action.rawValue) \(item.key)" + (item.reason.map { "  (\($0))" } ?? ""))
-                    for c in item.changes { out.append("      \(c.field): \(c.old ?? "—") → \(c.new ?? "—")") }
+                    for c in item.changes.flatMap(\.readable) { out.append("      " + c.text) }
                 }
             }
         }

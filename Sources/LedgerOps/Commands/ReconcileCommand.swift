@@ -154,7 +154,7 @@ struct DiffCommand: AsyncParsableCommand {
                 case .drift: ("?", "36")
                 }
                 print(paint("\(mark) \(item.action.rawValue) \(item.key)", code) + (item.reason.map { "  (\($0))" } ?? ""))
-                for c in item.changes { print("    \(c.field): \(c.old ?? "—") → \(c.new ?? "—")") }
+                for c in item.changes.flatMap(\.readable) { print("    " + c.text) }
             }
         }
     }

@@ -4,6 +4,7 @@ import Foundation
 import GitSource
 import Ledger
 import Templates
+import Workflow
 import Workspace
 
 /// `ledgerops template`: validate, show, diff and trace the cluster templates.
@@ -68,7 +69,8 @@ struct TemplateCommand: AsyncParsableCommand {
     }
 
     struct Diff: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What changes in the rendered configuration, item by item.")
+        static let configuration = CommandConfiguration(
+            abstract: "What changes in each cluster's policy and rendered configuration, field by field.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "From revision.") var from: String
@@ -84,7 +86,8 @@ struct TemplateCommand: AsyncParsableCommand {
                 var any = false
                 for name in clusters {
                     let a = try? old.render(cluster: name), b = try? new.render(cluster: name)
-                    let changes = ConfigurationDiff.items(from: a, to: b)
+                    let policy = PolicyChange.between(old, new, clusters: [name]).map { "policy " + $0.text }
+                    let changes = policy + ConfigurationDiff.items(from: a, to: b)
                     guard !changes.isEmpty else { continue }
                     any = true
                     print("cluster \(name):")

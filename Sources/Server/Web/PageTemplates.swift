@@ -110,9 +110,13 @@ enum PageTemplates {
         <h2>Commits</h2><table>{{#commits}}<tr><td><code>{{short}}</code></td><td>{{summary}}</td><td>{{author}}</td>
         <td>{{^user}}<span class="hot">unknown author</span>{{/user}}</td></tr>{{/commits}}</table>
         {{#undecided}}<p class="hot">{{undecided}} conflicting or blocked items need a decision before approval.</p>{{/undecided}}
+        {{#policy}}<h2>Beleid van cluster {{cluster}}</h2>
+        <table><tr><th>onderdeel</th><th>oud</th><th>nieuw</th><th>toelichting</th></tr>
+        {{#changes}}<tr><td>{{field}}</td><td class="old">{{old}}</td><td class="new">{{new}}</td><td class="muted">{{note}}</td></tr>{{/changes}}
+        </table>{{/policy}}
         <h2>Plan</h2>{{#clusters}}<h3>Cluster {{cluster}}</h3>
         {{#groups}}<details {{#attention}}open{{/attention}}><summary>{{count}} administration(s): {{names}}{{#decision}} — <span class="hot">needs a decision</span>{{/decision}}</summary>
-        <table><tr><th>item</th><th>action</th><th>field</th><th>old</th><th>new</th></tr>
+        <table><tr><th>onderdeel</th><th>actie</th><th>veld</th><th>oud</th><th>nieuw</th></tr>
         {{#items}}{{#changes}}<tr><td>{{key}}</td><td>{{action}}</td><td>{{field}}</td><td class="old">{{old}}</td><td class="new">{{new}}</td></tr>{{/changes}}
         {{#reason}}<tr><td colspan="5" class="muted">{{key}}: {{reason}}</td></tr>{{/reason}}
         {{#decide}}<tr><td colspan="5">{{#administrations}}<form class="inline" method="post" action="/proposals/{{id}}/decisions">

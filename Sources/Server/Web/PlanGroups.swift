@@ -7,6 +7,7 @@ struct PlanGroup: Sendable {
         var key: String
         var action: String
         var reason: String
+        /// One row per readable change: a report line or widget by the parts that changed.
         var changes: [(field: String, old: String, new: String)]
         /// Administrations of the group where this item still needs a decision or acknowledgement.
         var open: [String]
@@ -33,7 +34,7 @@ struct PlanGroup: Sendable {
                 let items = members[0].items.map { item -> Item in
                     let key = item.key.description
                     return Item(key: key, action: item.action.rawValue, reason: item.reason ?? "",
-                                changes: item.changes.map { ($0.field, $0.old ?? "", $0.new ?? "") },
+                                changes: item.changes.flatMap(\.readable).map { ($0.what, $0.old ?? "—", $0.new ?? "—") },
                                 open: names.filter { undecided.contains("\($0)|\(key)") }, conflict: item.action == .conflict)
                 }
                 return PlanGroup(count: members.count,

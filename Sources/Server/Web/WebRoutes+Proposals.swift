@@ -23,6 +23,7 @@ extension LedgerOpsServer {
             var data: [String: Any] = [
                 "id": p.id, "state": p.state.rawValue, "fromRevision": String((p.fromRevision ?? "start").prefix(7)),
                 "toRevision": String(p.toRevision.prefix(7)), "proposer": p.proposer, "createdAt": p.createdAt,
+                "policy": policySections(p),
                 "groupChanges": p.groupChanges.map { c -> [String: Any] in
                     ["group": c.group, "action": c.action.rawValue, "details": c.details]
                 },
@@ -82,6 +83,15 @@ extension LedgerOpsServer {
             let id = try context.number("id")
             _ = try await env.distribute(id, by: identity.user.name)
             return Page.redirect("/proposals/\(id)")
+        }
+    }
+
+    /// A proposal's policy changes per cluster, one row per changed field, as the proposal page reads them.
+    static func policySections(_ p: Proposal) -> [[String: Any]] {
+        Dictionary(grouping: p.policyChanges, by: \.cluster).sorted { $0.key < $1.key }.map { cluster, changes in
+            ["cluster": cluster, "changes": changes.map { c -> [String: Any] in
+                ["field": c.field, "old": c.old ?? "—", "new": c.new ?? "—", "note": c.note ?? ""]
+            }]
         }
     }
 }
