@@ -52,7 +52,9 @@ extension PolicyChange {
         field("requiredApprovals", approvals.map(String.init), String(b.requiredApprovals),
               note: approvals.map { $0 > b.requiredApprovals ? "fewer reviewers need to approve" : nil } ?? nil)
         field("maxFailures", a.map { String($0.maxFailures) }, String(b.maxFailures),
-              note: b.maxFailures == 0 ? "any failure pauses the distribution" : nil)
+              note: b.maxFailures == 0 ? "any failure pauses the distribution" : "failed administrations tolerated across the whole distribution")
+        field("pauseAfter", a.map { $0.pauseAfter ?? "—" } ?? nil, b.pauseAfter ?? "—",
+              note: b.pauseAfter.map { "the distribution pauses after wave \($0) until a reviewer resumes it" })
         let before = keyed(a?.waves ?? [], \.name), after = keyed(b.waves, \.name)
         for key in (before.map(\.key) + after.map(\.key).filter { k in !before.contains { $0.key == k } }) {
             field("wave \(key)", before.first { $0.key == key }.map { text($0.value) },

@@ -128,9 +128,11 @@ public struct ProposalService: Sendable {
         // One batch over the loaded set: planning one by one reloads the set (and its overlays) per administration.
         let ids = try await workspace.ledger.administrations().filter { $0.cluster.map(clusters.contains) == true }.map(\.id)
         let planned = try await reconciler.plans(ids, at: to, set: set)
+        // Cluster-file changes (waves, windows, maxFailures, drift…) are items a reviewer sees, not only plans.
+        let policy = PolicyChange.between(try from.map { try workspace.templateSet(at: $0) }, set, clusters: clusters)
         return Proposal(id: 0, state: .open, fromRevision: from, toRevision: to, branch: branch, branchHead: branchHead,
                         proposer: actor, createdAt: time, commits: proposalCommits, clusters: clusters,
-                        plans: ids.compactMap { planned[$0] }, supersedes: [], groupChanges: groups)
+                        plans: ids.compactMap { planned[$0] }, supersedes: [], groupChanges: groups, policyChanges: policy)
     }
 
     /// Stores new proposals in one transaction, superseding the open proposals of what they cover.

@@ -32,7 +32,7 @@ import Testing
         encoder.outputFormatting = [.sortedKeys]
         let bytes = try encoder.encode(item).count
         #expect(bytes < 600, "the plan item is \(bytes) bytes")
-        let result = try await f.reconciler.apply(plan, now: Self.now)
+        let result = try await f.reconciler.apply(plan, now: Self.now, day: windowFreeDay)
         #expect(result.written == 1 && result.status == .synced)
         let live = try await f.workspace.store.read { tx in try tx.liveConfiguration("m1") }
         #expect(live?.reports.first { $0.id == "profit-and-loss" }?.lines.first?.label == "Omzet")
