@@ -53,6 +53,10 @@ enum Schema {
         migrator.registerMigration("v14-sync") { db in
             try db.execute(sql: v14)
         }
+        // v15-leases is registered here, between v14 and v16.
+        migrator.registerMigration("v16-webhooks") { db in
+            try db.execute(sql: v16)
+        }
         return migrator
     }
 
