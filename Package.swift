@@ -155,6 +155,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "WorkspaceTests", dependencies: ["Core", "Ledger", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "BudgetingTests",
             dependencies: ["Core", "Budgeting", "Ledger", "Store", "Workspace", "Reporting", "TestSupport"],
             swiftSettings: swiftSettings),

@@ -70,6 +70,8 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     public var remote: String?
     public var reconcileIntervalSeconds: Int = 300
     public var http: String = "127.0.0.1:8080"
+    /// Outgoing webhooks told of workflow events (`webhooks:`); none by default.
+    public var webhooks: [WebhookSetting] = []
 
     public init(branch: String, remote: String? = nil) {
         self.branch = branch
@@ -78,7 +80,8 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
 
     public static let fileName = "ledgerops.yaml"
 
-    static func read(from directory: String) throws -> WorkspaceSettings {
+    /// Reads and checks `DIR/ledgerops.yaml`; a bad setting is an `invalid-settings` error naming its field.
+    public static func read(from directory: String) throws -> WorkspaceSettings {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw LedgerError("missing-file", path, "the workspace has no settings file")
@@ -88,7 +91,9 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
         }
     }
 
-    func write(to directory: String) throws {
+    /// Writes `DIR/ledgerops.yaml`; `read(from:)` gives these settings back.
+    public func write(to directory: String) throws {
+        let hooks = try YAMLSettings.encode(webhooks)
         let text = """
             # LedgerOps workspace settings.
             templates:
@@ -96,7 +101,7 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
               branch: \(branch)
             \(remote.map { "  remote: \($0)\n" } ?? "")reconcileIntervalSeconds: \(reconcileIntervalSeconds)
             http: \(http)
-
+            \(hooks)
             """
         try text.write(toFile: (directory as NSString).appendingPathComponent(Self.fileName), atomically: true, encoding: .utf8)
     }
