@@ -95,6 +95,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Notifications",
+            dependencies: ["Core", "Store", "Workspace", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
                            "Consolidation", "Budgeting", "Interchange", "Sync", .product(name: "Hummingbird", package: "hummingbird"),
@@ -156,6 +162,11 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkspaceTests", dependencies: ["Core", "Ledger", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: ["Core", "Store", "Workspace", "Workflow", "Notifications", "TestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetingTests",
             dependencies: ["Core", "Budgeting", "Ledger", "Store", "Workspace", "Reporting", "TestSupport"],
