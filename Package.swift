@@ -95,6 +95,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Notifications",
+            dependencies: ["Core", "Store", "Workspace", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: ["Core", "Store", "Ledger", "Workspace", "Reconciler", "Workflow", "Reporting", "Monitoring",
                            "Consolidation", "Budgeting", "Interchange", "Sync", .product(name: "Hummingbird", package: "hummingbird"),
@@ -106,7 +112,8 @@ let package = Package(
             name: "LedgerOps",
             dependencies: [
                 "Core", "Ledger", "Interchange", "Reporting", "Monitoring", "Templates", "GitSource", "Workspace",
-                "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", "Sync", .product(name: "Mustache", package: "swift-mustache"),
+                "Reconciler", "Workflow", "Server", "Consolidation", "Budgeting", "Sync", "Notifications",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -155,6 +162,13 @@ let package = Package(
             name: "SyncTests", dependencies: ["Core", "Store", "Ledger", "Reporting", "Sync", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["Core"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WorkspaceTests", dependencies: ["Core", "Ledger", "Workspace", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: ["Core", "Store", "Workspace", "Workflow", "Notifications", "TestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "BudgetingTests",
             dependencies: ["Core", "Budgeting", "Ledger", "Store", "Workspace", "Reporting", "TestSupport"],

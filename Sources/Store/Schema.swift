@@ -56,6 +56,9 @@ enum Schema {
         migrator.registerMigration("v15-leases") { db in
             try db.execute(sql: v15)
         }
+        migrator.registerMigration("v16-webhooks") { db in
+            try db.execute(sql: v16)
+        }
         return migrator
     }
 

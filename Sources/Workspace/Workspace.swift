@@ -75,6 +75,8 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     /// How long a distribution's lease and the timer's leadership last unrenewed: a distributor or leader that dies
     /// is taken over after this long.
     public var leaseSeconds: Int = 60
+    /// Outgoing webhooks told of workflow events (`webhooks:`); none by default.
+    public var webhooks: [WebhookSetting] = []
 
     public init(branch: String, remote: String? = nil) {
         self.branch = branch
@@ -83,7 +85,8 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
 
     public static let fileName = "ledgerops.yaml"
 
-    static func read(from directory: String) throws -> WorkspaceSettings {
+    /// Reads and checks `DIR/ledgerops.yaml`; a bad setting is an `invalid-settings` error naming its field.
+    public static func read(from directory: String) throws -> WorkspaceSettings {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw LedgerError("missing-file", path, "the workspace has no settings file")
@@ -93,7 +96,9 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
         }
     }
 
-    func write(to directory: String) throws {
+    /// Writes `DIR/ledgerops.yaml`; `read(from:)` gives these settings back.
+    public func write(to directory: String) throws {
+        let hooks = try YAMLSettings.encode(webhooks)
         let text = """
             # LedgerOps workspace settings.
             templates:
@@ -102,7 +107,7 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
             \(remote.map { "  remote: \($0)\n" } ?? "")reconcileIntervalSeconds: \(reconcileIntervalSeconds)
             http: \(http)
             leaseSeconds: \(leaseSeconds)
-
+            \(hooks)
             """
         try text.write(toFile: (directory as NSString).appendingPathComponent(Self.fileName), atomically: true, encoding: .utf8)
     }

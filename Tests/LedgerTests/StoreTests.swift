@@ -13,10 +13,10 @@ import TestSupport
         #expect(settings.journalMode == "wal")
         #expect(settings.foreignKeys)
         #expect(settings.busyTimeoutMs >= 5_000)
-        #expect(try await t.store.appliedMigrations() == ["v1-ledger", "v2-applied-configuration", "v3-reconciler-status", "v4-users-and-audit", "v5-proposals", "v6-distributions", "v7-vat-totals-and-figures", "v8-fixed-assets", "v9-monitor", "v10-access", "v11-consolidation", "v12-budget-versions", "v13-bank-statements", "v14-sync", "v15-leases"])
+        #expect(try await t.store.appliedMigrations() == ["v1-ledger", "v2-applied-configuration", "v3-reconciler-status", "v4-users-and-audit", "v5-proposals", "v6-distributions", "v7-vat-totals-and-figures", "v8-fixed-assets", "v9-monitor", "v10-access", "v11-consolidation", "v12-budget-versions", "v13-bank-statements", "v14-sync", "v15-leases", "v16-webhooks"])
         // Reopening an existing file migrates nothing and keeps the data.
         let reopened = try LedgerStore(path: t.store.path)
-        #expect(try await reopened.appliedMigrations() == ["v1-ledger", "v2-applied-configuration", "v3-reconciler-status", "v4-users-and-audit", "v5-proposals", "v6-distributions", "v7-vat-totals-and-figures", "v8-fixed-assets", "v9-monitor", "v10-access", "v11-consolidation", "v12-budget-versions", "v13-bank-statements", "v14-sync", "v15-leases"])
+        #expect(try await reopened.appliedMigrations() == ["v1-ledger", "v2-applied-configuration", "v3-reconciler-status", "v4-users-and-audit", "v5-proposals", "v6-distributions", "v7-vat-totals-and-figures", "v8-fixed-assets", "v9-monitor", "v10-access", "v11-consolidation", "v12-budget-versions", "v13-bank-statements", "v14-sync", "v15-leases", "v16-webhooks"])
         #expect(try await LedgerService(store: reopened).administrations().map(\.id) == [TestLedger.admin])
     }
 

@@ -3,6 +3,7 @@ import Core
 import Foundation
 import Ledger
 import Logging
+import Notifications
 import Reconciler
 import ServiceLifecycle
 import Templates
@@ -63,6 +64,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         let distribution = DistributionService(workspace: ws, clock: clock, leaseSeconds: ws.settings.leaseSeconds)
         let tick = WorkflowTick(proposals: ProposalService(workspace: ws), distribution: distribution,
                                 owner: .thisProcess("timer"), leaderSeconds: max(ws.settings.leaseSeconds, interval * 3))
+        // Webhooks from the audit log, delivered beside the timer by the leader; the timer's health as events.
+        let pump = WebhookPump(dispatcher: WebhookDispatcher(workspace: ws, logger: logger),
+                               failingAfter: metrics?.unhealthyAfter ?? 3)
         return ReconcileLoop(
             reconciler: ReconcilerService(workspace: ws), clock: ContinuousClock(), interval: .seconds(interval),
             now: { clock.stamp() },
@@ -77,14 +81,22 @@ struct ReconcileCommand: AsyncParsableCommand {
             failed: { error, inARow in
                 logger.error("reconcile pass failed (\(inARow) in a row): \(describe(error))")
                 metrics?.passFailed(describe(error), inARow: inARow)
+                Task { await pump.passFailed(describe(error)) }
             },
             lead: {
                 let leader = try await tick.lead()
                 metrics?.leading(leader)
                 return leader
             },
-            stopped: { try? await tick.resign() },
-            afterPass: { after(try await tick.run()) })
+            stopped: {
+                await pump.drain()
+                try? await tick.resign()
+            },
+            afterPass: {
+                after(try await tick.run())
+                await pump.passSucceeded()
+                await pump.kick()
+            })
     }
 
     static func parse(_ text: String) throws -> Int {
