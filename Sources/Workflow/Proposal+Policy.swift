@@ -53,7 +53,7 @@ extension PolicyChange {
               note: approvals.map { $0 > b.requiredApprovals ? "fewer reviewers need to approve" : nil } ?? nil)
         field("maxFailures", a.map { String($0.maxFailures) }, String(b.maxFailures),
               note: b.maxFailures == 0 ? "any failure pauses the distribution" : "failed administrations tolerated across the whole distribution")
-        field("pauseAfter", a.map { $0.pauseAfter ?? "—" } ?? nil, b.pauseAfter ?? "—",
+        field("pauseAfter", a?.pauseAfter, b.pauseAfter,
               note: b.pauseAfter.map { "the distribution pauses after wave \($0) until a reviewer resumes it" })
         let before = keyed(a?.waves ?? [], \.name), after = keyed(b.waves, \.name)
         for key in (before.map(\.key) + after.map(\.key).filter { k in !before.contains { $0.key == k } }) {

@@ -52,9 +52,9 @@ extension DistributionService.Session {
                     try AuditLog.append(tx, time: stamp, actor: actor, action: "apply", subject: admin,
                                         payload: ["proposal": String(id), "revision": fixed.revision,
                                                   "items": String(fixed.items.filter(\.writes).count)])
-                    probe?(.insideApply(admin: admin, index: index))
+                    try probe?(.insideApply(admin: admin, index: index))
                 }
-                probe?(.afterApply(admin: admin, index: index))
+                try probe?(.afterApply(admin: admin, index: index))
                 return .applied
             } catch let refusal as ReconcilerService.Refusal where refusal.code == "changed-since-plan" && attempt == 0 {
                 continue  // changed between this plan and its apply: plan again, once
@@ -65,6 +65,8 @@ extension DistributionService.Session {
                 return .suspended
             } catch let stop as DistributionService.Stop {
                 throw stop
+            } catch let interrupted as DistributionService.Interrupted {
+                throw interrupted
             } catch {
                 return try await failed(admin, error)
             }

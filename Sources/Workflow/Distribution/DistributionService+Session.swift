@@ -27,12 +27,12 @@ extension DistributionService {
         let token: Int64
         /// The distribution as it was before this run (its state and reason, to audit changes only).
         let previous: DistributionRecord
-        let probe: (@Sendable (ProbePoint) -> Void)?
+        let probe: (@Sendable (ProbePoint) throws -> Void)?
         let progress: (@Sendable (Int, Int) -> Void)?
         var applies = 0
 
         init(service: DistributionService, proposal: Proposal, set: TemplateSet, actor: String, owner: LeaseOwner,
-             token: Int64, previous: DistributionRecord, probe: (@Sendable (ProbePoint) -> Void)?, progress: (@Sendable (Int, Int) -> Void)?) {
+             token: Int64, previous: DistributionRecord, probe: (@Sendable (ProbePoint) throws -> Void)?, progress: (@Sendable (Int, Int) -> Void)?) {
             self.service = service
             self.proposal = proposal
             self.set = set

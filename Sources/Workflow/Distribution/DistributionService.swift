@@ -57,6 +57,12 @@ public struct DistributionService: Sendable {
         case afterApply(admin: String, index: Int)
     }
 
+    /// Thrown by a probe to stop the distributor where it stands, as a crash would: the transaction in progress
+    /// rolls back, nothing is cleaned up, the lease stays until it expires.
+    public struct Interrupted: Error, Sendable {
+        public init() {}
+    }
+
     /// Who carries a distribution on: a person (starting or resuming retries failures and decided conflicts, and
     /// lets a paused distribution go on) or the timer (carries on what runs or waits; never what is paused).
     public enum Mode: Sendable, Equatable {
@@ -67,7 +73,7 @@ public struct DistributionService: Sendable {
     @discardableResult
     public func distribute(_ id: Int64, by actor: String, owner: LeaseOwner, mode: Mode = .person,
                            commitTime: Int64? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil,
-                           probe: (@Sendable (ProbePoint) -> Void)? = nil) async throws -> Progress {
+                           probe: (@Sendable (ProbePoint) throws -> Void)? = nil) async throws -> Progress {
         var p = try await ProposalService(workspace: workspace).proposal(id)
         guard p.state == .approved || p.state == .distributing else {
             throw WorkflowError("not-approved", "proposal \(id) is \(p.state.rawValue); only an approved proposal is distributed")
