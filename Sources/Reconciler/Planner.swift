@@ -111,7 +111,7 @@ public struct Planner: Sendable {
             if key.kind == .accounts && hasPostings(key.key) {
                 if live?["active"] == "false" { return nil }  // deactivated already: nothing left to do
                 return PlanItem(key: key, action: .deactivate, changes: [FieldChange(field: "active", old: live?["active"], new: "false")],
-                                reason: "account \(key.key) has postings, so it is deactivated rather than removed")
+                                reason: "account \(key.key) is in use (postings, budgets, bank lines or references), so it is deactivated rather than removed")
             }
             return PlanItem(key: key, action: .remove, changes: changes)
         case let (old?, new?):

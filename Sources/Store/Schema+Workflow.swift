@@ -1,4 +1,9 @@
+import Synchronization
+
 extension Schema {
+    /// `accountReferences()` as read from the schema, once per process.
+    static let accountReferenceCache = Mutex<[(table: String, column: String)]?>(nil)
+
     /// Columns holding an account code without a foreign key (maintained summaries; keys would slow every posting).
     /// A renumbering moves these with the keyed ones.
     static let accountColumnsWithoutKey: [(table: String, column: String)] = [

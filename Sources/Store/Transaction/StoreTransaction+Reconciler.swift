@@ -93,18 +93,40 @@ extension StoreTransaction {
         return result
     }
 
-    /// Which of `codes` have postings in an administration.
+    /// Which of `codes` are in use in an administration: posted on, or referred to by anything else (budget rows,
+    /// bank lines, open items, journals, VAT codes, fixed assets…). Such an account is deactivated, never deleted.
     public func accountsWithPostings(_ admin: String, among codes: [String]) throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        let references = try cachedAccountReferences()
         var found = Set<String>()
-        for code in codes where try row("SELECT 1 FROM entry_line WHERE admin_id = ? AND account = ? LIMIT 1", [admin, code]) != nil {
-            found.insert(code)
+        for code in codes {
+            for ref in references where try row("SELECT 1 FROM \(ref.table) WHERE admin_id = ? AND \(ref.column) = ? LIMIT 1",
+                                                [admin, code]) != nil {
+                found.insert(code)
+                break
+            }
         }
         return found
     }
 
-    /// Codes of the accounts of an administration that have postings.
+    /// Codes of the accounts of an administration that are in use (see `accountsWithPostings(_:among:)`).
     public func accountsWithPostings(_ admin: String) throws -> Set<String> {
-        Set(try rows("SELECT DISTINCT account FROM entry_line WHERE admin_id = ?", [admin]).map { $0["account"] as String })
+        var found = Set<String>()
+        for ref in try cachedAccountReferences() {
+            for r in try rows("SELECT DISTINCT \(ref.column) FROM \(ref.table) WHERE admin_id = ? AND \(ref.column) IS NOT NULL",
+                              [admin]) {
+                found.insert(r[0] as String)
+            }
+        }
+        return found
+    }
+
+    /// The account references of the schema, read once per process (the schema only changes by migration).
+    func cachedAccountReferences() throws -> [(table: String, column: String)] {
+        if let known = Schema.accountReferenceCache.withLock({ $0 }) { return known }
+        let found = try accountReferences()
+        Schema.accountReferenceCache.withLock { $0 = found }
+        return found
     }
 
     /// Applied revisions of an administration, oldest first.
