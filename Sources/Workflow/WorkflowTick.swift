@@ -13,12 +13,15 @@ public struct WorkflowTick: Sendable {
     public let owner: LeaseOwner
     /// How long leadership lasts unrenewed; each tick renews it.
     public let leaderSeconds: Int
+    /// A crash test's stop inside the timer's distributions (hidden options of `serve`).
+    public let probe: (@Sendable (DistributionService.ProbePoint) throws -> Void)?
 
     /// The name of the workspace's one timer leadership.
     public static let leadership = "timer"
 
     public init(proposals: ProposalService, distribution: DistributionService, owner: LeaseOwner = .thisProcess("timer"),
-                leaderSeconds: Int = 60) {
+                leaderSeconds: Int = 60, probe: (@Sendable (DistributionService.ProbePoint) throws -> Void)? = nil) {
+        self.probe = probe
         self.proposals = proposals
         self.distribution = distribution
         self.owner = owner
@@ -63,7 +66,7 @@ public struct WorkflowTick: Sendable {
             if record?.state == .waiting, let until = record?.waitingUntil, today < until,
                try await distribution.progressOf(p.id).suspended == 0 { continue }
             do {
-                _ = try await distribution.distribute(p.id, by: "reconciler", owner: owner, mode: .timer)
+                _ = try await distribution.distribute(p.id, by: "reconciler", owner: owner, mode: .timer, probe: probe)
                 outcome.distributed.append(p.id)
             } catch let e as WorkflowError where e.code == "leased" || e.code == "paused" {
                 continue  // someone else is on it, or it paused meanwhile

@@ -56,14 +56,15 @@ struct ReconcileCommand: AsyncParsableCommand {
     /// The timer `serve` and `reconcile --watch` run: leader election, a pass, the workflow's tick, failures logged
     /// and counted (and, with `metrics`, shown by `/healthz` and `/metrics`). The clock is the system's: `--today`
     /// never moves a window or a lease.
-    static func timer(_ ws: Workspace, interval: Int, logger: Logger, metrics: ServerMetrics?,
+    static func timer(_ ws: Workspace, interval: Int, logger: Logger, metrics: ServerMetrics?, crash: CrashProbe? = nil,
                       after: @escaping @Sendable (WorkflowTick.Outcome) -> Void)
         -> ReconcileLoop<ContinuousClock>
     {
         let clock = WorkflowClock.system
-        let distribution = DistributionService(workspace: ws, clock: clock, leaseSeconds: ws.settings.leaseSeconds)
+        let lease = crash?.leaseSeconds ?? ws.settings.leaseSeconds
+        let distribution = DistributionService(workspace: ws, clock: clock, leaseSeconds: lease)
         let tick = WorkflowTick(proposals: ProposalService(workspace: ws), distribution: distribution,
-                                owner: .thisProcess("timer"), leaderSeconds: max(ws.settings.leaseSeconds, interval * 3))
+                                owner: .thisProcess("timer"), leaderSeconds: max(lease, interval * 3), probe: crash?.probe)
         // Webhooks from the audit log, delivered beside the timer by the leader; the timer's health as events.
         let pump = WebhookPump(dispatcher: WebhookDispatcher(workspace: ws, logger: logger),
                                failingAfter: metrics?.unhealthyAfter ?? 3)
