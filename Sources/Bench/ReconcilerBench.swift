@@ -3,6 +3,7 @@ import Foundation
 import GitSource
 import Ledger
 import Reconciler
+import Store
 import Templates
 import Workflow
 import Workspace
@@ -95,10 +96,16 @@ struct ReconcilerBench {
         let distributed = try await DistributionService(workspace: ws, clock: workflowClock).distribute(
             proposal.id, by: "admin", owner: LeaseOwner("bench"))
         let distributeTime = seconds(clock.now - distributeStart)
-        guard distributed.applied == administrations else {
+        guard distributed.applied == administrations, distributed.state == .done else {
             throw BenchError("distributed to \(distributed.applied) of \(administrations) (\(distributed))")
         }
-        rows.append(("(d) distribute a one-account change, audited", "\(distributed.applied) applied",
+        // Every cluster's every wave passed its health gate (each administration Synced, trial balances balanced).
+        let gates = try await ws.store.read { tx in try tx.distribution(proposal.id)?.gatesPassed.count ?? 0 }
+        let waves = Set(DistributionService.waves(reviewed, set: try ws.templateSet(at: reviewed.toRevision))
+            .map { admin, wave in "\(reviewed.affected.first { $0.administration == admin }?.cluster ?? "")#\(wave)" }).count
+        guard gates == waves else { throw BenchError("\(gates) health gates passed of \(waves) cluster waves") }
+        rows.append(("(d) distribute a one-account change, audited, a health gate after each of \(waves) waves",
+                     "\(distributed.applied) applied",
                      String(format: "%.2f s (%.2f ms per administration)", distributeTime,
                             distributeTime * 1000 / Double(administrations))))
         _ = try await reconciler.pass(now: "t2b")

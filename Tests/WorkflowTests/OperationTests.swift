@@ -59,15 +59,9 @@ import Workspace
     @Test func maxFailuresCountsAcrossTheDistribution() async throws {
         let f = try await OpsFixture(mkb: 7)
         defer { f.remove() }
+        // The database refuses the new account in m1 and m2 (canary) and m5 (the last wave).
+        injectFailures(f.directory, admins: ["m1", "m2", "m5"], code: "46998")
         try f.change("templates/mkb/accounts.csv") { $0 + "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n" }
-        _ = try await f.distribution().distribute(try await f.proposeAndApprove(), by: "esther", owner: LeaseOwner("t"))
-        // m1 and m2 (canary) and m5 (the last wave) book on 46998 from a local journal; the template removes it.
-        for id in ["m1", "m2", "m5"] {
-            try await f.workspace.store.write { tx in
-                try tx.upsert(Journal(code: "TMP", name: "Tijdelijk", kind: .general, account: "46998"), admin: id)
-            }
-        }
-        try f.change("templates/mkb/accounts.csv") { $0.replacingOccurrences(of: "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n", with: "") }
         let id = try await f.proposeAndApprove()
         let progress = try await f.distribution().distribute(id, by: "esther", owner: LeaseOwner("t"))
         // Two canary failures are within maxFailures 2, so it rolled on; the third, in a later wave, stops it.
@@ -80,6 +74,11 @@ import Workspace
         #expect(try await f.status("m5") == "Failed")
         let record = try await f.reconciler.records().first { $0.administration == "m5" }
         #expect(record?.message?.contains("applying proposal \(id) failed") == true)
+        // The cause fixed, a reviewer resumes: the failures are retried and it finishes.
+        healApplies(f.directory)
+        let done = try await f.distribution().distribute(id, by: "fleur", owner: LeaseOwner("t2"))
+        #expect(done.state == .done && done.applied == 7 && done.failed == 0)
+        #expect(try await f.applies(id).values.allSatisfy { $0 == 1 })
     }
 
     /// Finding 4 — a branch proposal superseded a distribution in flight (19 of 50 applied), and the reviewers'

@@ -117,3 +117,26 @@ struct OpsFixture {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+/// Makes the database refuse adding account `code` to `admins` (a trigger, as a full disk or a broken replica would
+/// refuse a write): their applies fail until `healApplies` drops it.
+func injectFailures(_ directory: String, admins: [String], code: String) {
+    let list = admins.map { "'\($0)'" }.joined(separator: ", ")
+    sqlite3(directory, """
+        CREATE TRIGGER sim_failure BEFORE INSERT ON account WHEN NEW.admin_id IN (\(list)) AND NEW.code = '\(code)'
+        BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END;
+        """)
+}
+
+/// Drops what `injectFailures` installed.
+func healApplies(_ directory: String) { sqlite3(directory, "DROP TRIGGER IF EXISTS sim_failure;") }
+
+private func sqlite3(_ directory: String, _ sql: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    p.arguments = [directory + "/" + LedgerStore.fileName, sql]
+    p.standardOutput = Pipe()
+    p.standardError = Pipe()
+    try? p.run()
+    p.waitUntilExit()
+}

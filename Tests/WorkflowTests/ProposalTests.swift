@@ -217,7 +217,7 @@ extension WorkflowClock {
 }
 
 @Suite struct DistributionControlTests {
-    /// Three administrations whose live journal refers to an account the template removes: their applies fail.
+    /// Three administrations whose database refuses the new account: their applies fail.
     @Test func failuresPauseTheDistributionResumeFinishesAbortStops() async throws {
         let t = ProposalTests()
         let (ws, dir) = try await t.workspace()
@@ -225,26 +225,17 @@ extension WorkflowClock {
         try await UserService(store: ws.store).save(User(name: "esther", email: "esther@bureau.example", role: .reviewer),
                                                     by: "bootstrap", at: "t")
         for id in ["m3", "m4", "m5"] { try await ws.createAdministration(id: id, name: id, cluster: "mkb", openYear: 2026) }
-        // First give every mkb administration account 46998.
-        try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n")
         let proposals = ProposalService(workspace: ws), distribution = DistributionService(workspace: ws, clock: .test)
-        let first = try #require(try await proposals.propose(by: "anna", at: "t1"))
-        _ = try await proposals.review(first.id, approve: true, comment: "ok", by: "esther", at: "t2")
-        _ = try await distribution.distribute(first.id, by: "anna", owner: LeaseOwner("t"))
-        // m1, m2 and m3 (the canary wave) refer to it from a local journal; then the template removes it.
-        for id in ["m1", "m2", "m3"] {
-            try await ws.store.write { tx in try tx.upsert(Journal(code: "TMP", name: "Tijdelijk", kind: .general, account: "46998"), admin: id) }
-        }
-        let old = String(decoding: try ws.templates.read("templates/mkb/accounts.csv", at: "main")!, as: UTF8.self)
-        try ws.templates.commit([.write(path: "templates/mkb/accounts.csv",
-                                        contents: Array(old.replacingOccurrences(of: "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n", with: "").utf8))],
-                                message: "Remove 46998\n", author: ProposalTests.bas)
+        // The database refuses the new account in m1, m2 and m3 (the canary wave).
+        injectFailures(dir, admins: ["m1", "m2", "m3"], code: "46998")
+        try t.append(ws, "templates/mkb/accounts.csv", "46998,Tijdelijk,expense,debit,WBedAlkOal,,\n")
         let second = try #require(try await proposals.propose(by: "anna", at: "t4"))
         _ = try await proposals.review(second.id, approve: true, comment: "ok", by: "esther", at: "t5")
         let paused = try await distribution.distribute(second.id, by: "anna", owner: LeaseOwner("t"))
         // maxFailures 2 counts across the distribution: three failed canaries stop it before the other waves.
         #expect(paused.state == .paused && paused.failed == 3 && paused.applied == 0 && paused.pending == 2)
         #expect(paused.failures.keys.sorted() == ["m1", "m2", "m3"] && paused.reason?.contains("maxFailures 2") == true)
+        #expect(paused.failures["m1"]?.contains("the disk refused the write") == true)
         // The timer never carries a paused distribution on.
         let tick = WorkflowTick(proposals: proposals, distribution: distribution, owner: LeaseOwner("timer"))
         #expect(try await tick.run().distributed.isEmpty)
@@ -263,6 +254,7 @@ extension WorkflowClock {
         }
         let resumed = try await distribution.distribute(second.id, by: "anna", owner: LeaseOwner("t"))
         #expect(resumed.state == .done && resumed.applied == 2 && resumed.skipped == 3 && resumed.failed == 0)
+        healApplies(dir)
         let audit = try await ws.store.read { tx in try tx.auditRecords() }.map(\.action)
         #expect(audit.contains("distribution.paused") && audit.filter { $0 == "apply.failed" }.count == 6)
         #expect(audit.filter { $0 == "distribution.skipped" }.count == 3)

@@ -140,12 +140,15 @@ extension DistributionService {
                 guard try tx.renewLease(id, owner: owner, token: token, now: stamp, until: until) else { throw Stop.leaseLost(id) }
                 try tx.setDistributionItem(id, admin: admin, state: itemState, message: message, attempt: attempt)
                 // A failed apply shows as Failed at once, with why (the pass keeps it so while the item is failed).
-                if itemState == .failed, let previous = try tx.reconcilerRecord(admin) {
-                    var record = previous
+                if itemState == .failed {
+                    let previous = try tx.reconcilerRecord(admin)
+                    var record = previous ?? ReconcilerRecord(
+                        administration: admin, status: "", reason: nil, message: nil, since: stamp, attemptedRevision: nil,
+                        desiredHash: nil, liveHash: nil, planHash: nil, suspended: false)
                     record.status = SyncStatus.failed.rawValue
                     record.reason = "apply-failed"
                     record.message = "applying proposal \(id) failed: \(message ?? "")"
-                    if previous.status != record.status { record.since = stamp }
+                    if previous?.status != record.status { record.since = stamp }
                     try tx.save(record, previous: previous)
                 }
                 if let audit {
