@@ -1,4 +1,5 @@
 import Foundation
+import Reconciler
 import Store
 import Templates
 
@@ -49,15 +50,27 @@ extension ProposalService {
         return updated
     }
 
-    /// Decides a conflicting item (`take`: `template` or `local`) or acknowledges a blocked one (`take`: nil).
+    /// Decides a conflicting item (`take`: `template` or `local`) or acknowledges a blocked one (`take`: nil). While
+    /// a proposal is distributing, an administration set aside as a conflict at its apply (a local edit made after
+    /// the review) is decided the same way, against its plan now; resuming then applies it.
     public func decide(_ id: Int64, administration: String, item: String, take: String?, by reviewer: String,
                        at time: String) async throws {
         var p = try await proposal(id)
-        guard p.state == .open else { throw WorkflowError("closed", "proposal \(id) is \(p.state.rawValue)") }
         let key = "\(administration)|\(item)"
-        guard let planItem = p.affected.first(where: { $0.administration == administration })?.items
-            .first(where: { $0.key.description == item })
-        else { throw WorkflowError("not-found", "proposal \(id) has no item \(item) for \(administration)") }
+        let planItem: PlanItem?
+        switch p.state {
+        case .open:
+            planItem = p.affected.first(where: { $0.administration == administration })?.items.first { $0.key.description == item }
+        case .distributing:
+            let state = try await workspace.store.read { tx in try tx.distributionItem(id, admin: administration)?.state }
+            guard state == .conflict else {
+                throw WorkflowError("closed", "proposal \(id) is distributing and \(administration) is not set aside as a conflict")
+            }
+            let plan = try await ReconcilerService(workspace: workspace).plan(administration, at: p.toRevision)
+            planItem = plan.items.first { $0.key.description == item }
+        default: throw WorkflowError("closed", "proposal \(id) is \(p.state.rawValue)")
+        }
+        guard let planItem else { throw WorkflowError("not-found", "proposal \(id) has no item \(item) for \(administration)") }
         switch (planItem.action, take) {
         case (.conflict, "template"?), (.conflict, "local"?): p.decisions[key] = take
         case (.blocked, nil): if !p.acknowledged.contains(key) { p.acknowledged.append(key) }

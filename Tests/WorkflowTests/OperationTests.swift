@@ -195,4 +195,22 @@ import Workspace
         #expect(try await f.status("m1") == "Synced")
         #expect(try await f.reconciler.plan("m1").items.isEmpty)
     }
+
+    /// A local edit made after the review conflicts at apply: the administration is set aside, a reviewer decides it
+    /// while the proposal distributes, and resuming applies it.
+    @Test func aConflictFoundAtApplyIsDecidedAndResumed() async throws {
+        let f = try await OpsFixture(mkb: 2)
+        defer { f.remove() }
+        try f.change("templates/base/settings.yaml") { $0.replacingOccurrences(of: "payment.term-days: 30", with: "payment.term-days: 21") }
+        let id = try await f.proposeAndApprove()
+        try await f.workspace.ledger.setSetting("payment.term-days", to: .number(.init(mantissa: 45, scale: 0)), in: "m2")
+        let first = try await f.distribution().distribute(id, by: "esther", owner: LeaseOwner("t"))
+        #expect(first.state == .paused && first.conflicts == 1 && first.applied == 1 && first.reason?.contains("conflict") == true)
+        try await f.proposals.decide(id, administration: "m2", item: "settings:payment.term-days", take: "local", by: "fleur", at: "t")
+        let done = try await f.distribution().distribute(id, by: "fleur", owner: LeaseOwner("t"))
+        #expect(done.state == .done && done.applied == 2)
+        let live = try await f.workspace.store.read { tx in try tx.liveConfiguration("m2") }
+        #expect(live?.settings["payment.term-days"] == .number(.init(mantissa: 45, scale: 0)))
+        #expect(try await f.status("m2") == "Drifted")
+    }
 }
