@@ -73,23 +73,32 @@ extension ReconcilerService {
                                                hash: kept.isEmpty ? (desiredSHA256 ?? applied.sha256) : applied.sha256,
                                                config: applied), admin: admin)
             try audit?(tx)
-            // Reconciled again inside the same transaction, from what is now live: the status the health gate reads
-            // is what the administration is, not what the plan hoped for. Equal to what was applied: in sync.
-            guard var after = try tx.liveConfiguration(admin) else {
-                throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
-            }
-            after.template = desired.template
-            let afterHash = after.sha256
+            // Reconciled again inside the same transaction: the status the health gate reads is what the
+            // administration is, not what the plan hoped for. When the plan carried every difference out, live was
+            // as planned before (checked above) and each written account reads back as desired: Synced, without
+            // reading the whole configuration (its live hash left for the next pass to take, as ignored items may
+            // differ). Otherwise read it all and plan again.
             let appliedHash = kept.isEmpty ? (desiredSHA256 ?? applied.sha256) : applied.sha256
             var remaining = Plan(administration: admin, cluster: plan.cluster, revision: plan.revision,
-                                 desiredHash: plan.desiredHash, liveHash: afterHash, items: [])
-            if afterHash != appliedHash, let definition = set.clusters[plan.cluster] {
-                let postings = try tx.accountsWithPostings(admin)
-                remaining = Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore))
-                    .plan(administration: admin, cluster: plan.cluster, revision: plan.revision, desired: desired,
-                          desiredHash: plan.desiredHash, lastApplied: applied, live: after, liveHash: afterHash,
-                          hasPostings: { postings.contains($0) })
+                                 desiredHash: plan.desiredHash, liveHash: "", items: [])
+            let complete = kept.isEmpty && plan.items.allSatisfy { $0.writes && $0.action != .renumber }
+            let readBack = try complete && Self.readsBack(plan, desired: desired, tx: tx, admin: admin)
+            if !readBack {
+                guard var after = try tx.liveConfiguration(admin) else {
+                    throw Refusal(code: "not-found", description: "administration \(admin) does not exist")
+                }
+                after.template = desired.template
+                let afterHash = after.sha256
+                remaining.liveHash = afterHash
+                if afterHash != appliedHash, let definition = set.clusters[plan.cluster] {
+                    let inUse = try tx.accountsWithPostings(admin)
+                    remaining = Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore))
+                        .plan(administration: admin, cluster: plan.cluster, revision: plan.revision, desired: desired,
+                              desiredHash: plan.desiredHash, lastApplied: applied, live: after, liveHash: afterHash,
+                              hasPostings: { inUse.contains($0) })
+                }
             }
+            let afterHash = remaining.liveHash.isEmpty ? nil : remaining.liveHash
             let status = remaining.status
             try tx.save(ReconcilerRecord(
                 administration: admin, status: status.rawValue, reason: "applied", message: "applied \(plan.revision.prefix(7))",
@@ -98,6 +107,20 @@ extension ReconcilerService {
                 previous: previous)
             return ApplyResult(written: written, status: status)
         }
+    }
+
+    /// Whether every account the plan wrote reads back as the desired configuration has it (removed ones gone,
+    /// deactivated ones inactive). Other items are single-row upserts of the desired value.
+    static func readsBack(_ plan: Plan, desired: AdministrationConfig, tx: StoreTransaction, admin: String) throws -> Bool {
+        for item in plan.items where item.key.kind == .accounts {
+            let live = try tx.account(admin, code: item.key.key)
+            switch item.action {
+            case .deactivate: if live?.active != false { return false }
+            case .remove: if live != nil { return false }
+            default: if live != desired.accounts.first(where: { $0.code == item.key.key }) { return false }
+            }
+        }
+        return true
     }
 
     /// Writes the desired state of one item into the live configuration (removing it when the template has none).

@@ -1,8 +1,8 @@
 import Synchronization
 
 extension Schema {
-    /// `accountReferences()` as read from the schema, once per process.
-    static let accountReferenceCache = Mutex<[(table: String, column: String)]?>(nil)
+    /// The account-in-use statements built from `accountReferences()`, once per process.
+    static let inUseCache = Mutex<(one: String, all: String)?>(nil)
 
     /// Columns holding an account code without a foreign key (maintained summaries; keys would slow every posting).
     /// A renumbering moves these with the keyed ones.

@@ -95,38 +95,32 @@ extension StoreTransaction {
 
     /// Which of `codes` are in use in an administration: posted on, or referred to by anything else (budget rows,
     /// bank lines, open items, journals, VAT codes, fixed assets…). Such an account is deactivated, never deleted.
+    /// One statement per code, its EXISTS clauses stopping at the first table that refers to it.
     public func accountsWithPostings(_ admin: String, among codes: [String]) throws -> Set<String> {
         guard !codes.isEmpty else { return [] }
-        let references = try cachedAccountReferences()
+        let sql = try inUseStatements().one
         var found = Set<String>()
-        for code in codes {
-            for ref in references where try row("SELECT 1 FROM \(ref.table) WHERE admin_id = ? AND \(ref.column) = ? LIMIT 1",
-                                                [admin, code]) != nil {
-                found.insert(code)
-                break
-            }
-        }
+        for code in codes where try row(sql, [admin, code])?[0] == true { found.insert(code) }
         return found
     }
 
-    /// Codes of the accounts of an administration that are in use (see `accountsWithPostings(_:among:)`).
+    /// Codes of the accounts of an administration that are in use (see `accountsWithPostings(_:among:)`), in one
+    /// statement.
     public func accountsWithPostings(_ admin: String) throws -> Set<String> {
-        var found = Set<String>()
-        for ref in try cachedAccountReferences() {
-            for r in try rows("SELECT DISTINCT \(ref.column) FROM \(ref.table) WHERE admin_id = ? AND \(ref.column) IS NOT NULL",
-                              [admin]) {
-                found.insert(r[0] as String)
-            }
-        }
-        return found
+        Set(try rows(try inUseStatements().all, [admin]).map { $0[0] as String })
     }
 
-    /// The account references of the schema, read once per process (the schema only changes by migration).
-    func cachedAccountReferences() throws -> [(table: String, column: String)] {
-        if let known = Schema.accountReferenceCache.withLock({ $0 }) { return known }
-        let found = try accountReferences()
-        Schema.accountReferenceCache.withLock { $0 = found }
-        return found
+    /// The two statements over every account reference of the schema, built once per process (the schema only
+    /// changes by migration): whether one code is in use, and every code in use.
+    func inUseStatements() throws -> (one: String, all: String) {
+        if let known = Schema.inUseCache.withLock({ $0 }) { return known }
+        let references = try accountReferences().filter { $0.table != "balance" }  // balances exist only with postings
+        let one = "SELECT " + references.map { "EXISTS (SELECT 1 FROM \($0.table) WHERE admin_id = ?1 AND \($0.column) = ?2)" }
+            .joined(separator: " OR ")
+        let all = references.map { "SELECT \($0.column) FROM \($0.table) WHERE admin_id = ?1 AND \($0.column) IS NOT NULL" }
+            .joined(separator: " UNION ")
+        Schema.inUseCache.withLock { $0 = (one, all) }
+        return (one, all)
     }
 
     /// Applied revisions of an administration, oldest first.

@@ -47,7 +47,8 @@ extension DistributionService.Session {
     }
 
     /// Of the applied administrations, those not Synced or Drifted at the proposal's revision, or whose trial
-    /// balance does not balance, with why. A record of another revision (a pass ran since) is planned afresh.
+    /// balance does not balance, with why: the status each apply reconciled in its own transaction; a record of another
+    /// revision (a pass ran since) is planned afresh.
     func unhealthy(_ admins: [String]) async throws -> [String: String] {
         guard !admins.isEmpty else { return [:] }
         let revision = proposal.toRevision
@@ -56,7 +57,7 @@ extension DistributionService.Session {
         }
         var result: [String: String] = [:]
         for admin in unbalanced { result[admin] = "trial balance does not balance" }
-        let stale = admins.filter { records[$0]?.attemptedRevision != revision || records[$0]?.liveHash == nil }
+        let stale = admins.filter { records[$0]?.attemptedRevision != revision }
         var statuses: [String: SyncStatus] = [:]
         for admin in admins { statuses[admin] = records[admin].flatMap { SyncStatus(rawValue: $0.status) } }
         if !stale.isEmpty {
