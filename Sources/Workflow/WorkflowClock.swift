@@ -20,11 +20,15 @@ public struct WorkflowClock: Sendable {
     /// Europe/Amsterdam where the system knows it, else UTC.
     public static let bureauTimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 0) ?? .current
 
-    /// An instant as the ISO 8601 UTC text stored with audit records and leases (compared as text).
+    /// An instant as the ISO 8601 UTC text stored with audit records and leases (compared as text), to the second.
+    /// Formatted by hand: every apply stamps its lease and audit record, and a formatter per stamp cost more than
+    /// the apply's own writes.
     public func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        return formatter.string(from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, rest) = (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400, ((seconds % 86_400) + 86_400) % 86_400)
+        let day = LocalDate(dayNumber: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(day)T\(two(rest / 3_600)):\(two(rest % 3_600 / 60)):\(two(rest % 60))Z"
     }
 
     /// Now, stamped.
