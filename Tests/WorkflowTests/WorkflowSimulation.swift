@@ -91,7 +91,8 @@ struct WorkflowSimulation {
             case 27..<31: try await suspendOrResume(); return "suspend"
             case 31..<38: _ = try await f.proposals.proposeAll(by: "anna", at: f.time.clock.stamp()); return "propose"
             case 38..<52: try await review(); return "review"
-            case 52..<64: try await distribute(); return "distribute"
+            case 52..<61: try await distribute(); return "distribute"
+            case 61..<64: return try await distributeAndKill()
             case 64..<77: try await tick(); return "tick"
             case 77..<85: advanceTime(); return "time"
             case 85..<88: try await rollback(); return "rollback"
