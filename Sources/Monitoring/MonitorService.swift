@@ -174,6 +174,9 @@ public struct MonitorService: Sendable {
         guard let entry = Catalogue.byID[indicator] else {
             throw MonitoringError("unknown-indicator", "'\(indicator)' is not an indicator; `ledgerops monitor catalogue` lists them")
         }
+        if let limit, limit < 1 {
+            throw MonitoringError("invalid-limit", "limit must be at least 1, not \(limit)")
+        }
         let admins = try await administrations(for: user, scope: scope)
         let summaries = try await summaries(today: today)
         let userThreshold = try await preferences(user)[indicator]?.threshold ?? nil

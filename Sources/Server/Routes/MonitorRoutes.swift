@@ -25,7 +25,10 @@ extension LedgerOpsServer {
         }
         api.get("monitor/:indicator") { request, context -> Response in
             let identity = try context.require(.viewer)
-            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 50
+            let text = request.uri.queryParameters.get("limit")
+            guard let limit = text.map({ Int($0) }) ?? 50 else {
+                throw ServerError(.badRequest, "invalid-limit", "limit must be a whole number, not '\(text ?? "")'", field: "limit")
+            }
             var readings = try await env.monitor.drill(try context.parameter("indicator"), user: identity.user.name,
                                                        scope: try scope(request, identity), today: env.today(), limit: limit)
             if let allowed = try await env.visible(to: identity) { readings = readings.filter { allowed.contains($0.administration) } }
