@@ -50,7 +50,7 @@ extension ReconcilerService {
                 }
             }
             let accountKeys = plan.items.filter { $0.writes && $0.key.kind == .accounts }.map(\.key.key)
-            let postings = try tx.accountsWithPostings(admin, among: accountKeys)
+            let postings = try tx.accountsInUse(admin, among: accountKeys)
             var written = 0
             for item in plan.items where item.writes {
                 if item.action == .renumber, let old = item.changes.first(where: { $0.field == "code" })?.old,
@@ -91,7 +91,7 @@ extension ReconcilerService {
                 let afterHash = after.sha256
                 remaining.liveHash = afterHash
                 if afterHash != appliedHash, let definition = set.clusters[plan.cluster] {
-                    let inUse = try tx.accountsWithPostings(admin)
+                    let inUse = try tx.accountsInUse(admin)
                     remaining = Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore))
                         .plan(administration: admin, cluster: plan.cluster, revision: plan.revision, desired: desired,
                               desiredHash: plan.desiredHash, lastApplied: applied, live: after, liveHash: afterHash,

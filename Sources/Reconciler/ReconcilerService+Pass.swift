@@ -165,7 +165,7 @@ struct GroupPlans {
                                 sensitive: sensitive)
         }
         let g = groups[key]!
-        let postings = g.sensitive.isEmpty ? [] : try tx.accountsWithPostings(admin, among: g.sensitive)
+        let postings = g.sensitive.isEmpty ? [] : try tx.accountsInUse(admin, among: g.sensitive)
         return g.planner.plan(administration: admin, cluster: cluster, revision: revision, desired: g.desired,
                               desiredHash: g.desiredHash, lastApplied: g.applied, live: g.applied, liveHash: liveHash,
                               keys: g.keys, renumbered: g.renumbered, appliedRenumbered: g.appliedRenumbered, hasPostings: { postings.contains($0) })

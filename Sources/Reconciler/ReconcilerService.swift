@@ -39,7 +39,7 @@ public struct ReconcilerService: Sendable {
         guard let live = try tx.liveConfiguration(admin) else { throw Refusal(code: "not-found", description: admin) }
         var liveForHash = live
         liveForHash.template = desired.template
-        let postings = try tx.accountsWithPostings(admin)
+        let postings = try tx.accountsInUse(admin)
         let planner = Planner(drift: definition.drift, ignore: IgnoreRules(definition.ignore), acknowledged: acknowledged)
         return planner.plan(administration: admin, cluster: cluster, revision: revision, desired: desired, desiredHash: desiredHash,
                             lastApplied: try tx.appliedConfiguration(admin)?.config, live: liveForHash,

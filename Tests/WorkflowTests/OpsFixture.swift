@@ -122,21 +122,25 @@ struct OpsFixture {
 /// refuse a write): their applies fail until `healApplies` drops it.
 func injectFailures(_ directory: String, admins: [String], code: String) {
     let list = admins.map { "'\($0)'" }.joined(separator: ", ")
-    sqlite3(directory, """
+    _ = sqlite3(directory + "/" + LedgerStore.fileName, """
         CREATE TRIGGER sim_failure BEFORE INSERT ON account WHEN NEW.admin_id IN (\(list)) AND NEW.code = '\(code)'
         BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END;
         """)
 }
 
 /// Drops what `injectFailures` installed.
-func healApplies(_ directory: String) { sqlite3(directory, "DROP TRIGGER IF EXISTS sim_failure;") }
+func healApplies(_ directory: String) { _ = sqlite3(directory + "/" + LedgerStore.fileName, "DROP TRIGGER IF EXISTS sim_failure;") }
 
-private func sqlite3(_ directory: String, _ sql: String) {
+/// Runs SQL on a database file with the sqlite3 CLI, as an operator (or an attacker) would; returns what it printed.
+func sqlite3(_ db: String, _ sql: String) -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = [directory + "/" + LedgerStore.fileName, sql]
-    p.standardOutput = Pipe()
+    p.arguments = [db, sql]
+    let out = Pipe()
+    p.standardOutput = out
     p.standardError = Pipe()
-    try? p.run()
+    guard (try? p.run()) != nil else { return "" }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }

@@ -49,7 +49,7 @@ import Workspace
         defer { f.remove() }
         let moved = Set(try await f.workspace.store.read { tx in try tx.accountReferences() }.map { "\($0.table).\($0.column)" })
         let db = f.directory + "/" + LedgerStore.fileName
-        let columns = try sqlite(db, """
+        let columns = sqlite3(db, """
             SELECT m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c
             WHERE m.type = 'table' AND (c.name = 'account' OR c.name LIKE '%\\_account' ESCAPE '\\')
             """).split(separator: "\n").map(String.init)
@@ -186,17 +186,5 @@ import Workspace
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    func sqlite(_ db: String, _ sql: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [db, sql]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

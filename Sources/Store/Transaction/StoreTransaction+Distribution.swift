@@ -111,10 +111,6 @@ extension StoreTransaction {
         return LeaseHolder(owner: owner, expires: expires, token: d.leaseToken)
     }
 
-    public func distributionState(_ proposal: Int64) throws -> DistributionState? {
-        try distribution(proposal)?.state
-    }
-
     /// Sets a distribution's state with the reason a person reads, the day a window wait ends, and the cluster wave
     /// a gate paused it after.
     public func setDistributionState(_ proposal: Int64, _ state: DistributionState, reason: String? = nil,

@@ -96,7 +96,7 @@ extension StoreTransaction {
     /// Which of `codes` are in use in an administration: posted on, or referred to by anything else (budget rows,
     /// bank lines, open items, journals, VAT codes, fixed assets…). Such an account is deactivated, never deleted.
     /// One statement per code, its EXISTS clauses stopping at the first table that refers to it.
-    public func accountsWithPostings(_ admin: String, among codes: [String]) throws -> Set<String> {
+    public func accountsInUse(_ admin: String, among codes: [String]) throws -> Set<String> {
         guard !codes.isEmpty else { return [] }
         let sql = try inUseStatements().one
         var found = Set<String>()
@@ -104,9 +104,9 @@ extension StoreTransaction {
         return found
     }
 
-    /// Codes of the accounts of an administration that are in use (see `accountsWithPostings(_:among:)`), in one
+    /// Codes of the accounts of an administration that are in use (see `accountsInUse(_:among:)`), in one
     /// statement.
-    public func accountsWithPostings(_ admin: String) throws -> Set<String> {
+    public func accountsInUse(_ admin: String) throws -> Set<String> {
         Set(try rows(try inUseStatements().all, [admin]).map { $0[0] as String })
     }
 

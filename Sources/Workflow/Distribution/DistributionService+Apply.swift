@@ -35,9 +35,7 @@ extension DistributionService.Session {
                 }
                 applies += 1
                 let index = applies
-                let now = service.clock.now()
-                let stamp = service.clock.stamp(now)
-                let until = service.clock.stamp(now.addingTimeInterval(Double(service.leaseSeconds)))
+                let (stamp, until) = leaseTimes()
                 let (id, owner, token, actor, probe) = (p.id, owner.id, self.token, self.actor, self.probe)
                 let fixed = plan
                 _ = try await reconciler.apply(fixed, now: stamp, day: day, set: set, desired: desired.config,
@@ -45,7 +43,8 @@ extension DistributionService.Session {
                     guard try tx.renewLease(id, owner: owner, token: token, now: stamp, until: until) else {
                         throw DistributionService.Stop.leaseLost(id)
                     }
-                    guard let item = try tx.distributionItem(id, admin: admin), item.state == .pending else {
+                    guard let item = try tx.distributionItem(id, admin: admin), item.state == .pending || item.state == .suspended
+                    else {
                         throw DistributionService.Stop.leaseLost(id)  // someone else applied it: this run is stale
                     }
                     try tx.setDistributionItem(id, admin: admin, state: .applied, message: nil)

@@ -68,7 +68,7 @@ extension DistributionService {
             guard item.state != .applied else {
                 throw WorkflowError("applied", "\(administration) was applied already; skipping it changes nothing")
             }
-            if let holder = try tx.distribution(id)?.leaseOwner, let expires = try tx.distribution(id)?.leaseExpires,
+            if let record = try tx.distribution(id), let holder = record.leaseOwner, let expires = record.leaseExpires,
                expires > time {
                 throw WorkflowError("leased", "a distributor (\(holder)) is at work on proposal \(id) until \(expires); skip it "
                     + "when it has stopped")

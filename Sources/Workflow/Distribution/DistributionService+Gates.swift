@@ -18,7 +18,6 @@ extension DistributionService.Session {
         -> GateStop?
     {
         let definition = set.clusters[cluster]
-        let clusterOf = Dictionary(proposal.affected.map { ($0.administration, $0.cluster) }, uniquingKeysWith: { a, _ in a })
         let failed = state.filter { $0.value == .failed && clusterOf[$0.key] == cluster }.map(\.key).sorted()
         let allowed = definition?.maxFailures ?? 0
         if failed.count > allowed {
@@ -91,8 +90,7 @@ extension DistributionService.Session {
     /// paused when failures or conflicts need a person; waiting (for a window or a suspension) otherwise.
     func finish(windows: [String: (name: String, until: LocalDate)], previous: DistributionRecord?) async throws {
         let stamp = service.clock.stamp()
-        let (id, owner, actor, p) = (self.id, owner.id, self.actor, proposal)
-        let clusterOf = Dictionary(p.affected.map { ($0.administration, $0.cluster) }, uniquingKeysWith: { a, _ in a })
+        let (id, owner, actor, p, clusterOf) = (self.id, owner.id, self.actor, proposal, clusterOf)
         try await store.write { tx in
             let items = try tx.distributionItems(id)
             defer { _ = try? tx.releaseLease(id, owner: owner) }

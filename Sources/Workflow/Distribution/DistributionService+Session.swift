@@ -29,23 +29,26 @@ extension DistributionService {
         let previous: DistributionRecord
         let probe: (@Sendable (ProbePoint) throws -> Void)?
         let progress: (@Sendable (Int, Int) -> Void)?
+        /// Each affected administration's cluster, from the proposal's plans.
+        let clusterOf: [String: String]
         var applies = 0
 
         init(service: DistributionService, proposal: Proposal, set: TemplateSet, actor: String, owner: LeaseOwner,
-             token: Int64, previous: DistributionRecord, probe: (@Sendable (ProbePoint) throws -> Void)?, progress: (@Sendable (Int, Int) -> Void)?) {
-            self.service = service
-            self.proposal = proposal
-            self.set = set
-            self.actor = actor
-            self.owner = owner
-            self.token = token
-            self.previous = previous
-            self.probe = probe
-            self.progress = progress
+             token: Int64, previous: DistributionRecord, probe: (@Sendable (ProbePoint) throws -> Void)?,
+             progress: (@Sendable (Int, Int) -> Void)?) {
+            (self.service, self.proposal, self.set, self.actor, self.owner) = (service, proposal, set, actor, owner)
+            (self.token, self.previous, self.probe, self.progress) = (token, previous, probe, progress)
+            clusterOf = Dictionary(proposal.affected.map { ($0.administration, $0.cluster) }, uniquingKeysWith: { a, _ in a })
         }
 
         var store: LedgerStore { service.workspace.store }
         var id: Int64 { proposal.id }
+
+        /// Now, and when a lease taken or renewed now runs out, as stored.
+        func leaseTimes() -> (now: String, until: String) {
+            let now = service.clock.now()
+            return (service.clock.stamp(now), service.clock.stamp(now.addingTimeInterval(Double(service.leaseSeconds))))
+        }
 
         /// Carries every wave on as far as policy allows, then records where it stands.
         mutating func run() async throws {
@@ -56,20 +59,23 @@ extension DistributionService {
                 let records = try tx.reconcilerRecords(items.map(\.administration))
                 return (items, Set(records.values.filter(\.suspended).map(\.administration)), try tx.distribution(id))
             }
-            let clusterOf = Dictionary(proposal.affected.map { ($0.administration, $0.cluster) }, uniquingKeysWith: { a, _ in a })
-            var state = Dictionary(uniqueKeysWithValues: items.map { ($0.administration, $0.state) })
+            // An administration listed as suspended that has been resumed since is pending again; one still
+            // suspended stays as it is listed, without a write at every tick.
+            var state = Dictionary(uniqueKeysWithValues: items.map {
+                ($0.administration, $0.state == .suspended && !suspended.contains($0.administration) ? .pending : $0.state)
+            })
             let windows = Self.windows(set, clusters: proposal.clusters, day: day)
             // Plan every administration that can be applied today at once (shared diffs), render each desired
             // configuration once.
-            let eligible = items.filter {
-                $0.state == .pending && windows[clusterOf[$0.administration] ?? ""] == nil && !suspended.contains($0.administration)
-            }.map(\.administration)
+            let eligible = items.map(\.administration).filter {
+                state[$0] == .pending && windows[clusterOf[$0] ?? ""] == nil && !suspended.contains($0)
+            }
             let reconciler = ReconcilerService(workspace: service.workspace)
             let acknowledgements = Dictionary(uniqueKeysWithValues: eligible.map { ($0, DistributionService.acknowledged($0, in: proposal)) })
             var batch = try await reconciler.plans(eligible, at: proposal.toRevision, set: set, acknowledged: acknowledgements)
             var desired = ReconcilerService.DesiredConfigurations(set: set)
             var passed = record?.gatesPassed ?? []
-            var done = items.filter { $0.state != .pending }.count
+            var done = state.values.filter { $0 != .pending }.count
             var halted = Set(windows.keys)
             for wave in Set(items.map(\.wave)).sorted() {
                 try await renew()
@@ -123,8 +129,7 @@ extension DistributionService {
 
         /// Extends the lease, or stops the run when it was lost.
         func renew() async throws {
-            let now = service.clock.now()
-            let stamp = service.clock.stamp(now), until = service.clock.stamp(now.addingTimeInterval(Double(service.leaseSeconds)))
+            let (stamp, until) = leaseTimes()
             let (id, owner, token) = (self.id, owner.id, self.token)
             guard try await store.write({ tx in try tx.renewLease(id, owner: owner, token: token, now: stamp, until: until) })
             else { throw Stop.leaseLost(id) }
@@ -133,8 +138,7 @@ extension DistributionService {
         /// Writes an administration's state outside an apply, fenced by the lease.
         func mark(_ admin: String, _ itemState: DistributionItemState, _ message: String?, attempt: Bool = true,
                   audit: (action: String, payload: [String: String])? = nil) async throws {
-            let now = service.clock.now()
-            let stamp = service.clock.stamp(now), until = service.clock.stamp(now.addingTimeInterval(Double(service.leaseSeconds)))
+            let (stamp, until) = leaseTimes()
             let (id, owner, token, actor) = (self.id, owner.id, self.token, self.actor)
             try await store.write { tx in
                 guard try tx.renewLease(id, owner: owner, token: token, now: stamp, until: until) else { throw Stop.leaseLost(id) }

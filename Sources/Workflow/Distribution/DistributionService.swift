@@ -106,14 +106,12 @@ public struct DistributionService: Sendable {
             else { return nil }
             if record.state == .paused && mode == .timer { return (token, record) }
             if mode == .person {
-                let retried = try tx.retryDistributionItems(id, states: [.failed, .conflict, .suspended])
+                let retried = try tx.retryDistributionItems(id, states: [.failed, .conflict])
                 if record.state == .paused {
                     if let gate = record.pausedAt { try tx.passGate(id, gate) }
                     try AuditLog.append(tx, time: stamp, actor: actor, action: "distribution.resumed", subject: "proposal \(id)",
                                         payload: ["retried": String(retried), "after": record.pausedAt ?? ""])
                 }
-            } else {
-                try tx.retryDistributionItems(id, states: [.suspended])  // resumed since? checked again
             }
             try tx.setDistributionState(id, .running)
             if p.state == .approved {
